@@ -1,0 +1,51 @@
+package dev.netlint.engine;
+
+import dev.netlint.model.Severity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What a lint run is told by the command line and the configuration file: which rules run, at
+ * which severity, which paths are ignored, and facts about the site that feed the model.
+ */
+public final class LintSettings {
+    private final Set<String> disabled = new LinkedHashSet<>();
+    private final Set<String> enabled = new LinkedHashSet<>();
+    private final Map<String, Severity> severityOverrides = new LinkedHashMap<>();
+    private final List<String> ignoredPaths = new ArrayList<>();
+    private Map<String, String> environment = System.getenv();
+    private final List<Consumer<dev.netlint.model.Model>> modelFacts = new ArrayList<>();
+    private java.util.function.Function<String, String> hostOfFile = LintSettings::defaultHost;
+
+    public Set<String> disabled() { return disabled; }
+    /** Rules explicitly enabled; when non-empty together with "all disabled" semantics, see {@link #isEnabled}. */
+    public Set<String> enabled() { return enabled; }
+    public Map<String, Severity> severityOverrides() { return severityOverrides; }
+    /** Path globs that are never linted. */
+    public List<String> ignoredPaths() { return ignoredPaths; }
+    public Map<String, String> environment() { return environment; }
+    public LintSettings environment(Map<String, String> env) { this.environment = env; return this; }
+    /** Site facts (host networks, bip, pools, topology) the configuration adds to every model. */
+    public List<Consumer<dev.netlint.model.Model>> modelFacts() { return modelFacts; }
+    public java.util.function.Function<String, String> hostOfFile() { return hostOfFile; }
+    public LintSettings hostOfFile(java.util.function.Function<String, String> f) { this.hostOfFile = f; return this; }
+
+    /** A rule runs unless disabled; an explicit enable wins over a disable of the same id. */
+    public boolean isEnabled(String ruleId) {
+        return enabled.contains(ruleId) || !disabled.contains(ruleId);
+    }
+
+    /**
+     * Without a topology, each file is its own host, named after the file. Compose files share
+     * the host "local": one machine runs all the compose projects of a repository.
+     */
+    public static String defaultHost(String displayName) {
+        return displayName;
+    }
+}

@@ -1,0 +1,244 @@
+package dev.netlint.engine;
+
+import dev.netlint.engine.LintResult.InputError;
+import dev.netlint.ingest.Directives;
+import dev.netlint.ingest.IngestContext;
+import dev.netlint.ingest.InputException;
+import dev.netlint.ingest.InputReader;
+import dev.netlint.ingest.ReaderRegistry;
+import dev.netlint.ingest.SourceFile;
+import dev.netlint.model.InputProblem;
+import dev.netlint.model.Model;
+import dev.netlint.model.Severity;
+import dev.netlint.model.SourceLocation;
+import dev.netlint.rules.Finding;
+import dev.netlint.rules.Rule;
+import dev.netlint.rules.RuleRegistry;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** ingest → model → rules: turns paths into findings. Reporters take it from there. */
+public final class Linter {
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target");
+    private static final int SNIFF_BYTES = 4096;
+
+    private final LintSettings settings;
+    private final List<InputReader> readers;
+    private final List<Rule> rules;
+
+    public Linter(LintSettings settings) {
+        this(settings, ReaderRegistry.all(), RuleRegistry.all());
+    }
+
+    public Linter(LintSettings settings, List<InputReader> readers, List<Rule> rules) {
+        this.settings = settings;
+        this.readers = readers;
+        this.rules = rules;
+    }
+
+    /** The result of a run, plus the directives seen (for --report-unused-disables). */
+    public record Run(LintResult result, Model model, Directives directives) {
+    }
+
+    public LintResult lint(List<String> paths) {
+        return run(paths).result();
+    }
+
+    public Run run(List<String> paths) {
+        Model model = new Model();
+        settings.modelFacts().forEach(f -> f.accept(model));
+        Directives directives = new Directives();
+        List<InputError> ioErrors = new ArrayList<>();
+        List<Input> inputs = discover(paths, ioErrors);
+        IngestContext context = new IngestContext(model, settings.environment(), settings.hostOfFile(), directives);
+        for (Input in : inputs) {
+            readOne(in, context);
+        }
+        return new Run(analyse(model, directives, ioErrors, inputs.size()), model, directives);
+    }
+
+    /** Runs the rules over a model built elsewhere (the live daemon probe). */
+    public LintResult analyse(Model model, Directives directives, List<InputError> ioErrors, int filesRead) {
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            String id = rule.info().id();
+            if (!settings.isEnabled(id)) {
+                continue;
+            }
+            Severity severity = settings.severityOverrides().getOrDefault(id, rule.info().severity());
+            rule.check(model, (r, location, message) -> {
+                Finding f = new Finding(r.info().id(), r.info().name(),
+                        r == rule ? severity : settings.severityOverrides().getOrDefault(r.info().id(), r.info().severity()),
+                        message, location);
+                if (!directives.suppresses(location, f.ruleId())) {
+                    findings.add(f);
+                }
+            });
+        }
+        findings.sort(Finding.ORDER);
+        List<InputError> errors = new ArrayList<>(ioErrors);
+        for (InputProblem p : model.inputProblems()) {
+            SourceLocation l = p.location();
+            errors.add(new InputError(l.file(), l.line(), l.column(), p.message(), false));
+        }
+        errors.sort(java.util.Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
+                .thenComparingInt(InputError::column));
+        return new LintResult(List.copyOf(findings), List.copyOf(errors), filesRead);
+    }
+
+    private record Input(SourceFile file, InputReader reader) {
+    }
+
+    private void readOne(Input in, IngestContext context) {
+        SourceFile file = in.file();
+        if (in.reader() == null) {
+            // Named explicitly but no format claims it: say why, with the decoder's location when it is not text.
+            try {
+                file.text();
+                context.model().problem(new InputProblem(SourceLocation.of(file.displayName(), 1, 1),
+                        "not a recognised input: expected a compose file, a shell script, Markdown, "
+                                + "docker/podman inspect JSON or daemon.json", true));
+            } catch (InputException e) {
+                fatal(context, file, e);
+            }
+            return;
+        }
+        try {
+            in.reader().read(file, context);
+        } catch (InputException e) {
+            fatal(context, file, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A reader bug must not take the other files down with it; say where it happened.
+            context.model().problem(new InputProblem(SourceLocation.of(file.displayName(), 1, 1),
+                    "internal error while reading this " + in.reader().format() + " file (" + e
+                            + "); please report it", true));
+        }
+    }
+
+    private static void fatal(IngestContext context, SourceFile file, InputException e) {
+        int line = Math.max(e.line(), 1);
+        int col = Math.max(e.column(), 1);
+        context.model().problem(new InputProblem(SourceLocation.of(file.displayName(), line, col), e.getMessage(), true));
+    }
+
+    private List<Input> discover(List<String> paths, List<InputError> ioErrors) {
+        List<Input> out = new ArrayList<>();
+        Path cwd = Path.of("").toAbsolutePath();
+        for (String given : paths) {
+            Path p = Path.of(given);
+            if (!Files.exists(p)) {
+                ioErrors.add(new InputError(given, 0, 0, "no such file or directory", true));
+            } else if (Files.isDirectory(p)) {
+                walk(p, cwd, out, ioErrors);
+            } else if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                ioErrors.add(new InputError(given, 0, 0, "not a readable regular file", true));
+            } else {
+                SourceFile f = new SourceFile(p, display(p, cwd));
+                out.add(new Input(f, explicitReader(f).orElse(null)));
+            }
+        }
+        return out;
+    }
+
+    private void walk(Path root, Path cwd, List<Input> out, List<InputError> ioErrors) {
+        List<PathMatcher> ignored = settings.ignoredPaths().stream()
+                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        List<Input> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    Path name = dir.getFileName();
+                    if (!dir.equals(root) && name != null && SKIPPED_DIRS.contains(name.toString())) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!attrs.isRegularFile()) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String shown = display(file, cwd);
+                    Path rel = Path.of(shown);
+                    if (ignored.stream().anyMatch(m -> m.matches(rel))) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    SourceFile f = new SourceFile(file, shown);
+                    walkedReader(f).ifPresent(r -> found.add(new Input(f, r)));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    ioErrors.add(new InputError(display(file, cwd), 0, 0, "cannot read: " + e.getMessage(), true));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            ioErrors.add(new InputError(display(root, cwd), 0, 0, "cannot walk directory: " + e.getMessage(), true));
+        }
+        found.sort(java.util.Comparator.comparing(i -> i.file().displayName()));
+        out.addAll(found);
+    }
+
+    /** In a directory walk: a reader that claims the name; for names with no extension, one that claims the content. */
+    private Optional<InputReader> walkedReader(SourceFile f) {
+        for (InputReader r : readers) {
+            if (r.claimsByName(f.path())) {
+                return Optional.of(r);
+            }
+        }
+        if (!f.fileName().contains(".")) {
+            return byContent(f);
+        }
+        return Optional.empty();
+    }
+
+    /** A file named on the command line is linted whatever its name. */
+    private Optional<InputReader> explicitReader(SourceFile f) {
+        Optional<InputReader> byContent = byContent(f);
+        if (byContent.isPresent()) {
+            return byContent;
+        }
+        for (InputReader r : readers) {
+            if (r.claimsByName(f.path())) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<InputReader> byContent(SourceFile f) {
+        byte[] head;
+        try {
+            head = f.head(SNIFF_BYTES);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        for (InputReader r : readers) {
+            if (r.claimsByContent(f, head)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String display(Path p, Path cwd) {
+        Path abs = p.toAbsolutePath().normalize();
+        String s = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : p.toString();
+        return s.isEmpty() ? "." : s.replace('\\', '/');
+    }
+}

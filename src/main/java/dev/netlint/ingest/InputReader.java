@@ -1,0 +1,24 @@
+package dev.netlint.ingest;
+
+import java.nio.file.Path;
+
+/**
+ * Reads one input format into the model. Readers only build the model: they never report
+ * findings. Problems in the input go to {@link IngestContext#problem}.
+ */
+public interface InputReader {
+    /** A short name for messages and --debug, e.g. "compose". */
+    String format();
+
+    /** Whether a file met while walking a directory is this reader's, judged by its name. */
+    boolean claimsByName(Path path);
+
+    /**
+     * Whether a file is this reader's judged by its content: used for files named explicitly and
+     * for files whose name says nothing. Must read at most the first few KiB.
+     */
+    boolean claimsByContent(SourceFile file, byte[] head);
+
+    /** Reads the file into the context's model. Throws for a file that cannot be used at all. */
+    void read(SourceFile file, IngestContext context) throws InputException;
+}

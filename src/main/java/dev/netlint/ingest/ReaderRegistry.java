@@ -1,0 +1,13 @@
+package dev.netlint.ingest;
+
+import java.util.List;
+
+/** Every input format, in the order they are asked to claim a file. */
+public final class ReaderRegistry {
+    private ReaderRegistry() {
+    }
+
+    public static List<InputReader> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.netlint.model;
+
+import dev.netlint.address.AddressParser;
+import dev.netlint.address.AddressSyntaxException;
+import dev.netlint.address.Cidr;
+import dev.netlint.address.Ip;
+
+import java.util.Optional;
+
+/**
+ * An address or CIDR block as written in some input, with its location and its parse outcome:
+ * parsed, unknown (not resolvable statically), or malformed (with the parser's reason).
+ */
+public final class AddressValue {
+    public enum State { PARSED, UNKNOWN, MALFORMED }
+
+    private final String raw;
+    private final SourceLocation location;
+    private final State state;
+    private final Cidr cidr;
+    private final Ip ip;
+    private final String error;
+
+    private AddressValue(String raw, SourceLocation location, State state, Cidr cidr, Ip ip, String error) {
+        this.raw = raw;
+        this.location = location;
+        this.state = state;
+        this.cidr = cidr;
+        this.ip = ip;
+        this.error = error;
+    }
+
+    /** A CIDR block such as a subnet or ip-range. */
+    public static AddressValue cidr(String raw, SourceLocation location) {
+        try {
+            return new AddressValue(raw, location, State.PARSED, AddressParser.parseCidr(raw), null, null);
+        } catch (AddressSyntaxException e) {
+            return new AddressValue(raw, location, State.MALFORMED, null, null, e.getMessage());
+        }
+    }
+
+    /** A single address such as a gateway or a static container address. */
+    public static AddressValue address(String raw, SourceLocation location) {
+        try {
+            return new AddressValue(raw, location, State.PARSED, null, AddressParser.parseAddress(raw), null);
+        } catch (AddressSyntaxException e) {
+            return new AddressValue(raw, location, State.MALFORMED, null, null, e.getMessage());
+        }
+    }
+
+    public static AddressValue unknown(String raw, SourceLocation location) {
+        return new AddressValue(raw, location, State.UNKNOWN, null, null, null);
+    }
+
+    /** Builds from a {@link Text}: unknown text stays unknown. */
+    public static AddressValue cidr(Text text) {
+        return text.unknown() ? unknown(text.value(), text.location()) : cidr(text.value(), text.location());
+    }
+
+    public static AddressValue address(Text text) {
+        return text.unknown() ? unknown(text.value(), text.location()) : address(text.value(), text.location());
+    }
+
+    public String raw() {
+        return raw;
+    }
+
+    public SourceLocation location() {
+        return location;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean isMalformed() {
+        return state == State.MALFORMED;
+    }
+
+    public boolean isUnknown() {
+        return state == State.UNKNOWN;
+    }
+
+    public Optional<Cidr> asCidr() {
+        return Optional.ofNullable(cidr);
+    }
+
+    public Optional<Ip> asIp() {
+        return Optional.ofNullable(ip);
+    }
+
+    /** The parser's reason, for malformed values. */
+    public String error() {
+        return error;
+    }
+
+    @Override
+    public String toString() {
+        return raw;
+    }
+}

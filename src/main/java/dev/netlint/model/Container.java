@@ -1,0 +1,70 @@
+package dev.netlint.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A container or a compose service. Lists are empty when the input said nothing; scalar
+ * attributes are null when absent.
+ */
+public final class Container {
+    private final String name;
+    private final SourceLocation location;
+    private NetworkMode networkMode = NetworkMode.defaultMode();
+    private final List<Attachment> attachments = new ArrayList<>();
+    private final List<PortMapping> ports = new ArrayList<>();
+    private final List<Text> expose = new ArrayList<>();
+    private boolean publishAll;
+    private SourceLocation publishAllLocation;
+    private Text hostname;
+    private final List<Text> dns = new ArrayList<>();
+    private Text macAddress;
+    private final List<Text> extraHosts = new ArrayList<>();
+    private final List<Text> links = new ArrayList<>();
+    private final List<Text> networkAliases = new ArrayList<>();
+    private SourceLocation networksKeyLocation;
+    private SourceLocation portsKeyLocation;
+
+    public Container(String name, SourceLocation location) {
+        this.name = name;
+        this.location = location;
+    }
+
+    public String name() { return name; }
+    public SourceLocation location() { return location; }
+    public NetworkMode networkMode() { return networkMode; }
+    public List<Attachment> attachments() { return attachments; }
+    public List<PortMapping> ports() { return ports; }
+    public List<Text> expose() { return expose; }
+    public boolean publishAll() { return publishAll; }
+    public SourceLocation publishAllLocation() { return publishAllLocation; }
+    public Text hostname() { return hostname; }
+    public List<Text> dns() { return dns; }
+    public Text macAddress() { return macAddress; }
+    public List<Text> extraHosts() { return extraHosts; }
+    public List<Text> links() { return links; }
+    /** Aliases given without a network (docker run --network-alias): they apply to the run's network. */
+    public List<Text> networkAliases() { return networkAliases; }
+    /** Where the list of networks was written, when it was (compose {@code networks:} key). */
+    public SourceLocation networksKeyLocation() { return networksKeyLocation; }
+    public SourceLocation portsKeyLocation() { return portsKeyLocation; }
+
+    public Container networkMode(NetworkMode v) { this.networkMode = v; return this; }
+    public Container attach(Attachment a) { attachments.add(a); return this; }
+    public Container port(PortMapping p) { ports.add(p); return this; }
+    public Container expose(Text t) { expose.add(t); return this; }
+    public Container publishAll(SourceLocation where) { this.publishAll = true; this.publishAllLocation = where; return this; }
+    public Container hostname(Text v) { this.hostname = v; return this; }
+    public Container dns(Text v) { dns.add(v); return this; }
+    public Container macAddress(Text v) { this.macAddress = v; return this; }
+    public Container extraHost(Text v) { extraHosts.add(v); return this; }
+    public Container link(Text v) { links.add(v); return this; }
+    public Container networkAlias(Text v) { networkAliases.add(v); return this; }
+    public Container networksKeyLocation(SourceLocation v) { this.networksKeyLocation = v; return this; }
+    public Container portsKeyLocation(SourceLocation v) { this.portsKeyLocation = v; return this; }
+
+    @Override
+    public String toString() {
+        return "container " + name;
+    }
+}

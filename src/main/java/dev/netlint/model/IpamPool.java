@@ -1,0 +1,28 @@
+package dev.netlint.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One IPAM config entry: a subnet with its optional range, gateway and reserved addresses. */
+public final class IpamPool {
+    private final SourceLocation location;
+    private AddressValue subnet;
+    private AddressValue ipRange;
+    private AddressValue gateway;
+    private final Map<String, AddressValue> auxAddresses = new LinkedHashMap<>();
+
+    public IpamPool(SourceLocation location) {
+        this.location = location;
+    }
+
+    public SourceLocation location() { return location; }
+    public AddressValue subnet() { return subnet; }
+    public AddressValue ipRange() { return ipRange; }
+    public AddressValue gateway() { return gateway; }
+    public Map<String, AddressValue> auxAddresses() { return auxAddresses; }
+
+    public IpamPool subnet(AddressValue v) { this.subnet = v; return this; }
+    public IpamPool ipRange(AddressValue v) { this.ipRange = v; return this; }
+    public IpamPool gateway(AddressValue v) { this.gateway = v; return this; }
+    public IpamPool aux(String name, AddressValue v) { auxAddresses.put(name, v); return this; }
+}

@@ -1,0 +1,87 @@
+package dev.netlint.model;
+
+import dev.netlint.address.Cidr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything netlint knows: projects (what is declared or observed), the hosts they live on, LAN
+ * segments between hosts, and site facts from the configuration. Rules only read it.
+ */
+public final class Model {
+    /** Docker's built-in default pools: 172.17-31.0.0/16 in /16 steps, 192.168.0.0/16 in /20 steps. */
+    public static final List<String> DOCKER_DEFAULT_POOLS = List.of("172.17.0.0/16", "172.18.0.0/15",
+            "172.20.0.0/14", "172.24.0.0/13", "192.168.0.0/16");
+    public static final String DOCKER_DEFAULT_BRIDGE = "172.17.0.0/16";
+
+    private final List<Project> projects = new ArrayList<>();
+    private final Map<String, Host> hosts = new LinkedHashMap<>();
+    private final List<Segment> segments = new ArrayList<>();
+    private final List<AddressValue> hostNetworks = new ArrayList<>();
+    private AddressValue configuredBip;
+    private final List<DaemonSettings.AddressPool> configuredPools = new ArrayList<>();
+    private boolean topologyDeclared;
+    private final List<InputProblem> inputProblems = new ArrayList<>();
+
+    public List<Project> projects() { return projects; }
+    public Map<String, Host> hosts() { return hosts; }
+    public List<Segment> segments() { return segments; }
+    /** The host's own LAN and VPN networks, from the configuration (hostNetworks). */
+    public List<AddressValue> hostNetworks() { return hostNetworks; }
+    public AddressValue configuredBip() { return configuredBip; }
+    public List<DaemonSettings.AddressPool> configuredPools() { return configuredPools; }
+    /** True when the configuration named hosts and segments; otherwise segments are inferred. */
+    public boolean topologyDeclared() { return topologyDeclared; }
+
+    /** Inputs that could not be read or parsed; the NL001 rule reports them. */
+    public List<InputProblem> inputProblems() { return inputProblems; }
+    public Model problem(InputProblem p) { inputProblems.add(p); return this; }
+
+    public Model add(Project p) { projects.add(p); host(p.host()); return this; }
+    public Model configuredBip(AddressValue v) { this.configuredBip = v; return this; }
+    public Model topologyDeclared(boolean v) { this.topologyDeclared = v; return this; }
+
+    public Host host(String name) {
+        return hosts.computeIfAbsent(name, Host::new);
+    }
+
+    public Optional<DaemonSettings> daemonOf(String host) {
+        return Optional.ofNullable(hosts.get(host)).map(Host::daemon);
+    }
+
+    /**
+     * The default bridge subnet on a host: daemon.json's bip (normalised), else the configured
+     * bip, else 172.17.0.0/16. Empty when the configured value is unknown or malformed.
+     */
+    public Optional<Cidr> defaultBridge(String host) {
+        AddressValue bip = daemonOf(host).map(DaemonSettings::bip).orElse(configuredBip);
+        if (bip == null) {
+            return Optional.of(parseBuiltIn(DOCKER_DEFAULT_BRIDGE));
+        }
+        return bip.asCidr().map(Cidr::normalized);
+    }
+
+    /** The default address pools on a host, as CIDR bases: daemon.json, else the configuration, else Docker's. */
+    public List<Cidr> defaultPools(String host) {
+        List<DaemonSettings.AddressPool> pools = daemonOf(host)
+                .map(DaemonSettings::defaultAddressPools)
+                .filter(l -> !l.isEmpty())
+                .orElse(configuredPools);
+        if (pools.isEmpty()) {
+            return DOCKER_DEFAULT_POOLS.stream().map(Model::parseBuiltIn).toList();
+        }
+        List<Cidr> out = new ArrayList<>();
+        for (DaemonSettings.AddressPool p : pools) {
+            p.base().asCidr().map(Cidr::normalized).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Cidr parseBuiltIn(String text) {
+        return AddressValue.cidr(text, SourceLocation.logical("docker defaults")).asCidr().orElseThrow();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.netlint.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A network as declared or observed. Absent attributes are null; a {@link Text} marked unknown
+ * could not be resolved. {@code declaredKeys} records which configuration keys the input spelt out
+ * (for example {@code ipam}, {@code driver}, {@code enable_ipv6}), so rules can speak of keys that
+ * are present but ignored.
+ */
+public final class Network {
+    /** Built-in networks every daemon has. */
+    public static final String DEFAULT_BRIDGE = "bridge";
+    public static final String HOST = "host";
+    public static final String NONE = "none";
+
+    private final String name;
+    private final SourceLocation location;
+    private Text driver;
+    private Boolean internal;
+    private Boolean attachable;
+    private boolean external;
+    private Text externalName;
+    private Boolean enableIpv6;
+    private SourceLocation enableIpv6Location;
+    private Text ipamDriver;
+    private final Map<String, Text> options = new LinkedHashMap<>();
+    private final List<IpamPool> pools = new ArrayList<>();
+    private final Map<String, SourceLocation> declaredKeys = new LinkedHashMap<>();
+    private final List<Endpoint> endpoints = new ArrayList<>();
+
+    public Network(String name, SourceLocation location) {
+        this.name = name;
+        this.location = location;
+    }
+
+    public String name() { return name; }
+    public SourceLocation location() { return location; }
+    public Text driver() { return driver; }
+    public Boolean internal() { return internal; }
+    public Boolean attachable() { return attachable; }
+    public boolean external() { return external; }
+    public Text externalName() { return externalName; }
+    public Boolean enableIpv6() { return enableIpv6; }
+    public SourceLocation enableIpv6Location() { return enableIpv6Location; }
+    public Text ipamDriver() { return ipamDriver; }
+    public Map<String, Text> options() { return options; }
+    public List<IpamPool> pools() { return pools; }
+    public Map<String, SourceLocation> declaredKeys() { return declaredKeys; }
+    /** Addresses seen in use on this network (inspect dumps, live state). */
+    public List<Endpoint> endpoints() { return endpoints; }
+
+    public Network driver(Text v) { this.driver = v; return this; }
+    public Network internal(Boolean v) { this.internal = v; return this; }
+    public Network attachable(Boolean v) { this.attachable = v; return this; }
+    public Network external(boolean v) { this.external = v; return this; }
+    public Network externalName(Text v) { this.externalName = v; return this; }
+    public Network enableIpv6(Boolean v, SourceLocation where) { this.enableIpv6 = v; this.enableIpv6Location = where; return this; }
+    public Network ipamDriver(Text v) { this.ipamDriver = v; return this; }
+    public Network option(String key, Text value) { options.put(key, value); return this; }
+    public Network pool(IpamPool pool) { pools.add(pool); return this; }
+    public Network declaredKey(String key, SourceLocation where) { declaredKeys.put(key, where); return this; }
+
+    /** The driver name, lower-case, defaulting to bridge; empty when unknown. */
+    public Optional<String> driverName() {
+        if (driver == null) {
+            return Optional.of("bridge");
+        }
+        return driver.known() ? Optional.of(driver.value().toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    public boolean isDriver(String d) {
+        return driverName().map(d::equals).orElse(false);
+    }
+
+    /** macvlan or ipvlan: containers sit directly on the parent's LAN. */
+    public boolean isLanDriver() {
+        return isDriver("macvlan") || isDriver("ipvlan");
+    }
+
+    public Optional<Text> option(String key) {
+        return Optional.ofNullable(options.get(key));
+    }
+
+    /** The parent interface of a macvlan/ipvlan network. */
+    public Optional<Text> parent() {
+        return option("parent");
+    }
+
+    public boolean hasUserSubnet() {
+        return pools.stream().anyMatch(p -> p.subnet() != null);
+    }
+
+    public boolean isBuiltIn() {
+        return name.equals(DEFAULT_BRIDGE) || name.equals(HOST) || name.equals(NONE);
+    }
+
+    /** Whether IPv6 is switched on: true only when said so explicitly. */
+    public boolean ipv6Enabled() {
+        return Boolean.TRUE.equals(enableIpv6);
+    }
+
+    /** An address a container holds on this network, as observed. */
+    public record Endpoint(String containerName, AddressValue ipv4, AddressValue ipv6, SourceLocation location) {
+    }
+
+    @Override
+    public String toString() {
+        return "network " + name;
+    }
+}

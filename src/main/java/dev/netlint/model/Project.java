@@ -1,0 +1,58 @@
+package dev.netlint.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One unit of declarations that lives on one host: a compose project, a script, an inspect dump or
+ * a live daemon's state. Networks are keyed by their name within the project.
+ */
+public final class Project {
+    /**
+     * How the unit behaves. DECLARATIVE: every network a service uses must be declared in it
+     * (compose). SEQUENTIAL: commands applied in order, see {@link #operations()} (scripts).
+     * OBSERVED: state that already exists on a daemon (inspect dumps, live probes).
+     */
+    public enum Kind { DECLARATIVE, SEQUENTIAL, OBSERVED }
+
+    private final String name;
+    private final Kind kind;
+    private final SourceLocation location;
+    private String host;
+    private final Map<String, Network> networks = new LinkedHashMap<>();
+    private final List<Container> containers = new ArrayList<>();
+    private final List<Operation> operations = new ArrayList<>();
+
+    public Project(String name, Kind kind, SourceLocation location, String host) {
+        this.name = name;
+        this.kind = kind;
+        this.location = location;
+        this.host = host;
+    }
+
+    public String name() { return name; }
+    public Kind kind() { return kind; }
+    public SourceLocation location() { return location; }
+    /** The host this project is deployed to or read from. */
+    public String host() { return host; }
+    public void host(String host) { this.host = host; }
+    public Map<String, Network> networks() { return networks; }
+    public List<Container> containers() { return containers; }
+    /** For SEQUENTIAL projects: the commands in the order they run. */
+    public List<Operation> operations() { return operations; }
+
+    public Project add(Network n) { networks.put(n.name(), n); return this; }
+    public Project add(Container c) { containers.add(c); return this; }
+    public Project add(Operation o) { operations.add(o); return this; }
+
+    public Optional<Network> network(String name) {
+        return Optional.ofNullable(networks.get(name));
+    }
+
+    public Optional<Container> container(String name) {
+        return containers.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+}

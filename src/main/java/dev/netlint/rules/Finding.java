@@ -1,0 +1,22 @@
+package dev.netlint.rules;
+
+import dev.netlint.model.Severity;
+import dev.netlint.model.SourceLocation;
+
+import java.util.Comparator;
+
+/** One problem a rule found, at a location. */
+public record Finding(String ruleId, String ruleName, Severity severity, String message, SourceLocation location) {
+
+    /** File, line, column, rule, message: the order every report uses, so output is deterministic. */
+    public static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.location().file())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message);
+
+    public Finding withSeverity(Severity s) {
+        return new Finding(ruleId, ruleName, s, message, location);
+    }
+}
