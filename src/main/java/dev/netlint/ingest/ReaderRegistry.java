@@ -1,5 +1,7 @@
 package dev.netlint.ingest;
 
+import dev.netlint.ingest.compose.ComposeReader;
+
 import java.util.List;
 
 /** Every input format, in the order they are asked to claim a file. */
@@ -8,6 +10,6 @@ public final class ReaderRegistry {
     }
 
     public static List<InputReader> all() {
-        return List.of();
+        return List.of(new ComposeReader());
     }
 }

@@ -24,6 +24,7 @@ public final class Container {
     private final List<Text> networkAliases = new ArrayList<>();
     private SourceLocation networksKeyLocation;
     private SourceLocation portsKeyLocation;
+    private String serviceName;
 
     public Container(String name, SourceLocation location) {
         this.name = name;
@@ -48,6 +49,12 @@ public final class Container {
     /** Where the list of networks was written, when it was (compose {@code networks:} key). */
     public SourceLocation networksKeyLocation() { return networksKeyLocation; }
     public SourceLocation portsKeyLocation() { return portsKeyLocation; }
+    /**
+     * The compose service this container belongs to (what {@code service:X}, {@code links} and
+     * {@code depends_on} name); the container's own name when it is not a compose service or when
+     * {@code container_name} was not set.
+     */
+    public String serviceName() { return serviceName != null ? serviceName : name; }
 
     public Container networkMode(NetworkMode v) { this.networkMode = v; return this; }
     public Container attach(Attachment a) { attachments.add(a); return this; }
@@ -62,6 +69,7 @@ public final class Container {
     public Container networkAlias(Text v) { networkAliases.add(v); return this; }
     public Container networksKeyLocation(SourceLocation v) { this.networksKeyLocation = v; return this; }
     public Container portsKeyLocation(SourceLocation v) { this.portsKeyLocation = v; return this; }
+    public Container serviceName(String v) { this.serviceName = v; return this; }
 
     @Override
     public String toString() {

@@ -33,6 +33,7 @@ public final class Network {
     private final List<IpamPool> pools = new ArrayList<>();
     private final Map<String, SourceLocation> declaredKeys = new LinkedHashMap<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
+    private final java.util.Set<String> unknownKeys = new java.util.LinkedHashSet<>();
 
     public Network(String name, SourceLocation location) {
         this.name = name;
@@ -45,6 +46,7 @@ public final class Network {
     public Boolean internal() { return internal; }
     public Boolean attachable() { return attachable; }
     public boolean external() { return external; }
+    /** The name the daemon knows the network by, when the input gives one (compose {@code name:}, or legacy {@code external: {name: x}}). */
     public Text externalName() { return externalName; }
     public Boolean enableIpv6() { return enableIpv6; }
     public SourceLocation enableIpv6Location() { return enableIpv6Location; }
@@ -54,6 +56,12 @@ public final class Network {
     public Map<String, SourceLocation> declaredKeys() { return declaredKeys; }
     /** Addresses seen in use on this network (inspect dumps, live state). */
     public List<Endpoint> endpoints() { return endpoints; }
+    /**
+     * Keys whose value could not be resolved (e.g. {@code enable_ipv6: ${IPV6}} with IPV6 unset): the
+     * matching attribute is then null, and rules must not read that null as "off".
+     */
+    public java.util.Set<String> unknownKeys() { return unknownKeys; }
+    public boolean isUnknown(String key) { return unknownKeys.contains(key); }
 
     public Network driver(Text v) { this.driver = v; return this; }
     public Network internal(Boolean v) { this.internal = v; return this; }
@@ -65,6 +73,7 @@ public final class Network {
     public Network option(String key, Text value) { options.put(key, value); return this; }
     public Network pool(IpamPool pool) { pools.add(pool); return this; }
     public Network declaredKey(String key, SourceLocation where) { declaredKeys.put(key, where); return this; }
+    public Network unknownKey(String key) { unknownKeys.add(key); return this; }
 
     /** The driver name, lower-case, defaulting to bridge; empty when unknown. */
     public Optional<String> driverName() {

@@ -1,6 +1,8 @@
 package dev.netlint.rules;
 
 import dev.netlint.rules.input.InputNotParsed;
+import dev.netlint.rules.input.UnknownRuleInDirective;
+import dev.netlint.rules.input.UnusedDirective;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +19,8 @@ public final class RuleRegistry {
     private static List<Rule> build() {
         List<Rule> rules = new ArrayList<>();
         rules.add(new InputNotParsed());
+        rules.add(new UnknownRuleInDirective());
+        rules.add(new UnusedDirective());
         rules.sort(Comparator.comparing(r -> r.info().id()));
         return List.copyOf(rules);
     }
