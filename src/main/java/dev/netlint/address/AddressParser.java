@@ -162,6 +162,9 @@ public final class AddressParser {
     /** Dotted quad only: four decimal octets, 0-255, without leading zeros (inet_aton forms are refused). */
     private static void checkIpv4Text(String part, String whole) throws AddressSyntaxException {
         String[] octets = part.split("\\.", -1);
+        if (octets.length != 4 && !part.matches("[0-9.]*")) {
+            throw new AddressSyntaxException("'" + whole + "' is not a numeric IP address");
+        }
         if (octets.length != 4) {
             throw new AddressSyntaxException("'" + whole + "' has " + octets.length + " dot-separated part"
                     + (octets.length == 1 ? "" : "s") + "; an IPv4 address has exactly 4 (shorthands such as 10.1 are not accepted)");
