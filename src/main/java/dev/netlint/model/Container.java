@@ -24,6 +24,8 @@ public final class Container {
     private final List<Text> networkAliases = new ArrayList<>();
     private SourceLocation networksKeyLocation;
     private SourceLocation portsKeyLocation;
+    private String serviceName;
+    private final List<String> profiles = new ArrayList<>();
 
     public Container(String name, SourceLocation location) {
         this.name = name;
@@ -49,6 +51,13 @@ public final class Container {
     public SourceLocation networksKeyLocation() { return networksKeyLocation; }
     public SourceLocation portsKeyLocation() { return portsKeyLocation; }
 
+    /** The compose service key; for plain containers (and when unset) the container's name. */
+    public String serviceName() { return serviceName != null ? serviceName : name; }
+    /** Compose profiles the service belongs to; empty means it always starts. */
+    public List<String> profiles() { return profiles; }
+
+    public Container serviceName(String v) { this.serviceName = v; return this; }
+    public Container profile(String v) { profiles.add(v); return this; }
     public Container networkMode(NetworkMode v) { this.networkMode = v; return this; }
     public Container attach(Attachment a) { attachments.add(a); return this; }
     public Container port(PortMapping p) { ports.add(p); return this; }

@@ -33,6 +33,7 @@ public final class Network {
     private final List<IpamPool> pools = new ArrayList<>();
     private final Map<String, SourceLocation> declaredKeys = new LinkedHashMap<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
+    private boolean implicit;
 
     public Network(String name, SourceLocation location) {
         this.name = name;
@@ -54,6 +55,13 @@ public final class Network {
     public Map<String, SourceLocation> declaredKeys() { return declaredKeys; }
     /** Addresses seen in use on this network (inspect dumps, live state). */
     public List<Endpoint> endpoints() { return endpoints; }
+
+    /**
+     * True for a network the tool creates without it being written, such as compose's
+     * {@code default} network when the file does not declare one.
+     */
+    public boolean implicit() { return implicit; }
+    public Network implicit(boolean v) { this.implicit = v; return this; }
 
     public Network driver(Text v) { this.driver = v; return this; }
     public Network internal(Boolean v) { this.internal = v; return this; }
