@@ -17,6 +17,7 @@ public final class Container {
     private boolean publishAll;
     private SourceLocation publishAllLocation;
     private Text hostname;
+    private final List<String> profiles = new ArrayList<>();
     private final List<Text> dns = new ArrayList<>();
     private Text macAddress;
     private final List<Text> extraHosts = new ArrayList<>();
@@ -40,6 +41,8 @@ public final class Container {
     public boolean publishAll() { return publishAll; }
     public SourceLocation publishAllLocation() { return publishAllLocation; }
     public Text hostname() { return hostname; }
+    /** Compose profiles the service belongs to; empty means it always starts. */
+    public List<String> profiles() { return profiles; }
     public List<Text> dns() { return dns; }
     public Text macAddress() { return macAddress; }
     public List<Text> extraHosts() { return extraHosts; }
@@ -62,6 +65,7 @@ public final class Container {
     public Container expose(Text t) { expose.add(t); return this; }
     public Container publishAll(SourceLocation where) { this.publishAll = true; this.publishAllLocation = where; return this; }
     public Container hostname(Text v) { this.hostname = v; return this; }
+    public Container profile(String v) { profiles.add(v); return this; }
     public Container dns(Text v) { dns.add(v); return this; }
     public Container macAddress(Text v) { this.macAddress = v; return this; }
     public Container extraHost(Text v) { extraHosts.add(v); return this; }

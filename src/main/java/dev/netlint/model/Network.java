@@ -29,6 +29,7 @@ public final class Network {
     private Boolean enableIpv6;
     private SourceLocation enableIpv6Location;
     private Text ipamDriver;
+    private boolean implicit;
     private final Map<String, Text> options = new LinkedHashMap<>();
     private final List<IpamPool> pools = new ArrayList<>();
     private final Map<String, SourceLocation> declaredKeys = new LinkedHashMap<>();
@@ -51,6 +52,11 @@ public final class Network {
     public Boolean enableIpv6() { return enableIpv6; }
     public SourceLocation enableIpv6Location() { return enableIpv6Location; }
     public Text ipamDriver() { return ipamDriver; }
+    /**
+     * True for a network the tool creates without it being written, such as compose's
+     * {@code default} network when the file does not declare one.
+     */
+    public boolean implicit() { return implicit; }
     public Map<String, Text> options() { return options; }
     public List<IpamPool> pools() { return pools; }
     public Map<String, SourceLocation> declaredKeys() { return declaredKeys; }
@@ -70,6 +76,7 @@ public final class Network {
     public Network externalName(Text v) { this.externalName = v; return this; }
     public Network enableIpv6(Boolean v, SourceLocation where) { this.enableIpv6 = v; this.enableIpv6Location = where; return this; }
     public Network ipamDriver(Text v) { this.ipamDriver = v; return this; }
+    public Network implicit(boolean v) { this.implicit = v; return this; }
     public Network option(String key, Text value) { options.put(key, value); return this; }
     public Network pool(IpamPool pool) { pools.add(pool); return this; }
     public Network declaredKey(String key, SourceLocation where) { declaredKeys.put(key, where); return this; }

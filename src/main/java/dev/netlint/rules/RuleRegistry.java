@@ -21,6 +21,28 @@ public final class RuleRegistry {
         rules.add(new InputNotParsed());
         rules.add(new UnknownRuleInDirective());
         rules.add(new UnusedDirective());
+        // network modes and drivers (NL2xx), ports (NL3xx)
+        rules.add(new dev.netlint.rules.modes.HostModePortsDiscarded());
+        rules.add(new dev.netlint.rules.modes.NoneModePortsUnpublished());
+        rules.add(new dev.netlint.rules.modes.ConflictingNetworkModeOption());
+        rules.add(new dev.netlint.rules.modes.NetworkModeUnknownService());
+        rules.add(new dev.netlint.rules.modes.NetworkModeWithNetworks());
+        rules.add(new dev.netlint.rules.modes.UndefinedNetwork());
+        rules.add(new dev.netlint.rules.modes.UnusedNetwork());
+        rules.add(new dev.netlint.rules.modes.ExternalNetworkIgnoredKeys());
+        rules.add(new dev.netlint.rules.modes.PortsOnLanNetwork());
+        rules.add(new dev.netlint.rules.modes.AliasOnBuiltinNetwork());
+        rules.add(new dev.netlint.rules.modes.AliasIgnoredOnDefaultBridge());
+        rules.add(new dev.netlint.rules.modes.LinksOnHostNetwork());
+        rules.add(new dev.netlint.rules.modes.LanNetworkWithoutParent());
+        rules.add(new dev.netlint.rules.modes.LanNetworkWithoutSubnet());
+        rules.add(new dev.netlint.rules.modes.IpvlanL3GatewayIgnored());
+        rules.add(new dev.netlint.rules.modes.HostNetworkMode());
+        rules.add(new dev.netlint.rules.ports.HostPortAlreadyAllocated());
+        rules.add(new dev.netlint.rules.ports.PortOnAllInterfaces());
+        rules.add(new dev.netlint.rules.ports.PrivilegedHostPort());
+        rules.add(new dev.netlint.rules.ports.SexagesimalPortMapping());
+        rules.add(new dev.netlint.rules.ports.DhcpPortPublished());
         rules.sort(Comparator.comparing(r -> r.info().id()));
         return List.copyOf(rules);
     }
