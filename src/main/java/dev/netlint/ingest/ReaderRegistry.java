@@ -1,6 +1,8 @@
 package dev.netlint.ingest;
 
 import dev.netlint.ingest.compose.ComposeReader;
+import dev.netlint.ingest.shell.MarkdownShellReader;
+import dev.netlint.ingest.shell.ShellScriptReader;
 
 import java.util.List;
 
@@ -11,5 +13,6 @@ public final class ReaderRegistry {
 
     public static List<InputReader> all() {
         return List.of(new ComposeReader());
+        return List.of(new ShellScriptReader(), new MarkdownShellReader());
     }
 }
