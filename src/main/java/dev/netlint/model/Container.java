@@ -24,6 +24,10 @@ public final class Container {
     private final List<Text> networkAliases = new ArrayList<>();
     private SourceLocation networksKeyLocation;
     private SourceLocation portsKeyLocation;
+    private Text fixedName;
+    private Boolean running;
+    private Text ownerProject;
+    private Text ownerService;
 
     public Container(String name, SourceLocation location) {
         this.name = name;
@@ -48,6 +52,21 @@ public final class Container {
     /** Where the list of networks was written, when it was (compose {@code networks:} key). */
     public SourceLocation networksKeyLocation() { return networksKeyLocation; }
     public SourceLocation portsKeyLocation() { return portsKeyLocation; }
+
+    /**
+     * The exact name the daemon will give the container, when the input pins it (compose
+     * {@code container_name}, {@code docker run --name}); null when the name is generated.
+     */
+    public Text fixedName() { return fixedName; }
+    public Container fixedName(Text v) { this.fixedName = v; return this; }
+    /** Observed state: whether the container is running; null for declared containers. */
+    public Boolean running() { return running; }
+    public Container running(Boolean v) { this.running = v; return this; }
+    /** Observed state: compose project and service labels (com.docker.compose.project/.service). */
+    public Text ownerProject() { return ownerProject; }
+    public Container ownerProject(Text v) { this.ownerProject = v; return this; }
+    public Text ownerService() { return ownerService; }
+    public Container ownerService(Text v) { this.ownerService = v; return this; }
 
     public Container networkMode(NetworkMode v) { this.networkMode = v; return this; }
     public Container attach(Attachment a) { attachments.add(a); return this; }
