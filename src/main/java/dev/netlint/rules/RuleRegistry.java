@@ -17,6 +17,14 @@ public final class RuleRegistry {
     private static List<Rule> build() {
         List<Rule> rules = new ArrayList<>();
         rules.add(new InputNotParsed());
+        rules.add(new dev.netlint.rules.probe.SubnetOverlapsLiveNetwork());
+        rules.add(new dev.netlint.rules.probe.ExternalNetworkMissing());
+        rules.add(new dev.netlint.rules.probe.ContainerNameTaken());
+        rules.add(new dev.netlint.rules.probe.HostPortBound());
+        rules.add(new dev.netlint.rules.probe.StaticAddressInUse());
+        rules.add(new dev.netlint.rules.probe.NetworkDrift());
+        rules.add(new dev.netlint.rules.probe.ContainerAttachmentDrift());
+        rules.add(new dev.netlint.rules.probe.NetworkNameTaken());
         rules.sort(Comparator.comparing(r -> r.info().id()));
         return List.copyOf(rules);
     }
