@@ -26,6 +26,10 @@ public final class Container {
     private SourceLocation networksKeyLocation;
     private SourceLocation portsKeyLocation;
     private String serviceName;
+    private Text fixedName;
+    private Boolean running;
+    private Text ownerProject;
+    private Text ownerService;
 
     public Container(String name, SourceLocation location) {
         this.name = name;
@@ -58,6 +62,21 @@ public final class Container {
      * {@code container_name} was not set.
      */
     public String serviceName() { return serviceName != null ? serviceName : name; }
+
+    /**
+     * The exact name the daemon will give the container, when the input pins it (compose
+     * {@code container_name}, {@code docker run --name}); null when the name is generated.
+     */
+    public Text fixedName() { return fixedName; }
+    public Container fixedName(Text v) { this.fixedName = v; return this; }
+    /** Observed state: whether the container is running; null for declared containers. */
+    public Boolean running() { return running; }
+    public Container running(Boolean v) { this.running = v; return this; }
+    /** Observed state: compose project and service labels (com.docker.compose.project/.service). */
+    public Text ownerProject() { return ownerProject; }
+    public Container ownerProject(Text v) { this.ownerProject = v; return this; }
+    public Text ownerService() { return ownerService; }
+    public Container ownerService(Text v) { this.ownerService = v; return this; }
 
     public Container networkMode(NetworkMode v) { this.networkMode = v; return this; }
     public Container attach(Attachment a) { attachments.add(a); return this; }

@@ -73,6 +73,14 @@ public final class RuleRegistry {
         rules.add(new HostModePublishedPorts());
         rules.add(new IpamFlagWithoutSubnet());
         rules.add(new NetworkRemovedWhileInUse());
+        rules.add(new dev.netlint.rules.probe.SubnetOverlapsLiveNetwork());
+        rules.add(new dev.netlint.rules.probe.ExternalNetworkMissing());
+        rules.add(new dev.netlint.rules.probe.ContainerNameTaken());
+        rules.add(new dev.netlint.rules.probe.HostPortBound());
+        rules.add(new dev.netlint.rules.probe.StaticAddressInUse());
+        rules.add(new dev.netlint.rules.probe.NetworkDrift());
+        rules.add(new dev.netlint.rules.probe.ContainerAttachmentDrift());
+        rules.add(new dev.netlint.rules.probe.NetworkNameTaken());
         rules.sort(Comparator.comparing(r -> r.info().id()));
         return List.copyOf(rules);
     }
