@@ -104,6 +104,9 @@ final class YamlLoader {
                     .ifPresent(m -> msg.append(" started at line ").append(m.getLine() + 1));
             msg.append(')');
         }
+        if (problem.startsWith("mapping values are not allowed")) {
+            msg.append("; quote a value that contains \": \"");
+        }
         return located(mark, msg.toString());
     }
 
