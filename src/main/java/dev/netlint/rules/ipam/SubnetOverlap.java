@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Overlapping subnets inside one network, and between the networks of one project. Between
- * networks it sorts and sweeps (O(n log n)), so inspect dumps with thousands of networks stay cheap.
+ * networks it indexes the blocks (O(n log n)), so inspect dumps with thousands of networks stay cheap.
  * Scripts are left to the NL4xx simulation, which knows what exists when each network is created.
  */
 @RuleInfo(id = "NL110", name = "subnet-overlap", severity = Severity.ERROR,
@@ -70,62 +70,65 @@ public final class SubnetOverlap implements Rule {
             for (Block b : e.getValue()) {
                 (Ipam.isOverlay(b.network()) ? global : local).add(b);
             }
-            java.util.Set<SourceLocation> reported = new java.util.HashSet<>();
-            sweep(local, reported, out);
-            sweep(global, reported, out);
+            sweep(local, out);
+            sweep(global, out);
         }
     }
 
     /**
-     * Sorted by family and first address, a block overlaps an earlier one exactly when it starts at
-     * or before the furthest end seen so far. The two furthest ends from different networks are
-     * kept, so a block is compared with another network even when its own network reaches further.
+     * CIDR blocks are either nested or disjoint, so a block overlaps an earlier one exactly when an
+     * earlier block contains it (one of its at most 32/128 enclosing blocks was seen) or lies inside
+     * it (an earlier block starts within it). Blocks are taken in the order they were written, and
+     * each is reported once, naming one earlier block: O(n (log n + address bits)), never all pairs.
      */
-    private void sweep(List<Block> blocks, java.util.Set<SourceLocation> reported, FindingSink out) {
-        blocks.sort(Comparator.comparing(Block::cidr));
-        Block far1 = null; // furthest-reaching block so far
-        Block far2 = null; // furthest-reaching block of a network other than far1's
+    private void sweep(List<Block> blocks, FindingSink out) {
+        blocks.sort(Comparator.comparing(Block::location, WRITTEN));
+        Map<Cidr, List<Block>> seen = new java.util.HashMap<>();
+        java.util.TreeMap<java.math.BigInteger, List<Block>> byFirst = new java.util.TreeMap<>();
+        java.util.TreeMap<java.math.BigInteger, List<Block>> byFirstV6 = new java.util.TreeMap<>();
+        java.util.TreeSet<Integer> lengthsV4 = new java.util.TreeSet<>();
+        java.util.TreeSet<Integer> lengthsV6 = new java.util.TreeSet<>();
         for (Block b : blocks) {
-            if (far1 != null && far1.cidr().family() != b.cidr().family()) {
-                far1 = null;
-                far2 = null;
-            }
+            java.util.TreeMap<java.math.BigInteger, List<Block>> index = b.cidr().isIPv4() ? byFirst : byFirstV6;
+            java.util.TreeSet<Integer> lengths = b.cidr().isIPv4() ? lengthsV4 : lengthsV6;
             Block witness = null;
-            if (far1 != null && far1.network() != b.network() && reaches(far1, b)) {
-                witness = far1;
-            } else if (far2 != null && far2.network() != b.network() && reaches(far2, b)) {
-                witness = far2;
+            // only the prefix lengths that occur can hold an enclosing block
+            for (Integer p : lengths.headSet(b.cidr().prefixLength(), true).descendingSet()) {
+                witness = other(seen.get(Cidr.of(b.cidr().first(), p)), b);
+                if (witness != null) {
+                    break;
+                }
+            }
+            if (witness == null) {
+                for (List<Block> inside : index.subMap(b.cidr().firstValue(), true, b.cidr().lastValue(), true).values()) {
+                    witness = other(inside, b);
+                    if (witness != null) {
+                        break;
+                    }
+                }
             }
             if (witness != null) {
-                report(b, witness, reported, out);
+                report(b, witness, out);
             }
-            // keep the two furthest ends from distinct networks
-            if (far1 == null || ends(b, far1)) {
-                if (far1 != null && far1.network() != b.network()) {
-                    far2 = far1;
+            seen.computeIfAbsent(b.cidr(), k -> new ArrayList<>()).add(b);
+            lengths.add(b.cidr().prefixLength());
+            index.computeIfAbsent(b.cidr().firstValue(), k -> new ArrayList<>()).add(b);
+        }
+    }
+
+    /** A block of another network from the list, if any. */
+    private static Block other(List<Block> candidates, Block b) {
+        if (candidates != null) {
+            for (Block c : candidates) {
+                if (c.network() != b.network()) {
+                    return c;
                 }
-                far1 = b;
-            } else if (b.network() != far1.network() && (far2 == null || ends(b, far2))) {
-                far2 = b;
             }
         }
+        return null;
     }
 
-    private static boolean reaches(Block earlier, Block b) {
-        return b.cidr().firstValue().compareTo(earlier.cidr().lastValue()) <= 0;
-    }
-
-    private static boolean ends(Block b, Block than) {
-        return b.cidr().lastValue().compareTo(than.cidr().lastValue()) > 0;
-    }
-
-    private void report(Block a, Block b, java.util.Set<SourceLocation> reported, FindingSink out) {
-        // Report on the one written later, once; name the other.
-        Block later = WRITTEN.compare(a.location(), b.location()) >= 0 ? a : b;
-        Block other = later == a ? b : a;
-        if (!reported.add(later.location())) {
-            return;
-        }
+    private void report(Block later, Block other, FindingSink out) {
         out.report(this, later.location(), "subnet " + later.written() + " of network '" + later.network().name()
                 + "' overlaps subnet " + other.written() + " of network '" + other.network().name() + "'"
                 + Ipam.line(other.location()) + ": whichever is created second is refused ('Pool overlaps with "
