@@ -73,7 +73,7 @@ public final class ConfigLoader {
 
     /** Binds configuration text; {@code displayName} prefixes error messages. */
     public static NetlintConfig parse(String text, String displayName) throws ConfigException {
-        if (text.isBlank()) {
+        if (text.isBlank() || hasNoContent(text)) {
             return NetlintConfig.empty();
         }
         try (Reader r = new java.io.StringReader(text)) {
@@ -104,6 +104,15 @@ public final class ConfigLoader {
             throw ConfigException.at(displayName, line, col, describe(e));
         } catch (IOException e) {
             throw new ConfigException(displayName + ": cannot read configuration: " + e.getMessage());
+        }
+    }
+
+    /** A file of comments only (like a fresh starter with everything commented out). */
+    private static boolean hasNoContent(String text) {
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(text)) {
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
         }
     }
 
