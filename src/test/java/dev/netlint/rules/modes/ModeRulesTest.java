@@ -203,7 +203,11 @@ class ModeRulesTest {
         f.network("front");
         assertThat(f.run(new UnusedNetwork())).isEmpty();
         f.network("maybe");
-        f.service("x").attach(new Attachment(Text.unknown("${N}", f.at()), null));
+        Container x = f.service("x").attach(new Attachment(Text.unknown("${N}", f.at()), null));
+        assertThat(f.run(new UnusedNetwork())).isEmpty();
+        x.attachments().clear();
+        assertThat(f.run(new UnusedNetwork())).hasSize(1);
+        f.service("inherits").extendsLocation(f.at());
         assertThat(f.run(new UnusedNetwork())).isEmpty();
     }
 
