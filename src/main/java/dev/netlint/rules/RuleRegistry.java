@@ -68,6 +68,7 @@ public final class RuleRegistry {
         rules.add(new dev.netlint.rules.modes.LanNetworkWithoutSubnet());
         rules.add(new dev.netlint.rules.modes.IpvlanL3GatewayIgnored());
         rules.add(new dev.netlint.rules.modes.HostNetworkMode());
+        rules.add(new dev.netlint.rules.modes.NetworkUndeclaredInFragment());
         rules.add(new dev.netlint.rules.ports.HostPortAlreadyAllocated());
         rules.add(new dev.netlint.rules.ports.PortOnAllInterfaces());
         rules.add(new dev.netlint.rules.ports.PrivilegedHostPort());
