@@ -398,37 +398,37 @@ public final class ScriptSimulator {
         boolean any = false;
         for (PortMapping p : c.ports()) {
             conflict(p.location(), "-p " + p.raw() + " with " + m, "port publishing and the container type network mode",
-                    "publish the port on the container whose network stack is shared");
+                    "Publish the port on the container whose network stack this one shares");
             any = true;
         }
         if (c.publishAll()) {
             conflict(c.publishAllLocation(), "-P with " + m, "port publishing and the container type network mode",
-                    "publish the ports on the container whose network stack is shared");
+                    "Publish the ports on the container whose network stack this one shares");
             any = true;
         }
         for (Text e : c.expose()) {
             conflict(e.location(), "--expose with " + m, "port exposing and the container type network mode",
-                    "expose the port on the container whose network stack is shared");
+                    "Expose the port on the container whose network stack this one shares");
             any = true;
         }
         if (c.hostname() != null) {
             conflict(c.hostname().location(), "--hostname with " + m, "hostname and the network mode",
-                    "the container takes the hostname of the one it shares; drop --hostname");
+                    "Drop --hostname: the container shares the other container's hostname");
             any = true;
         }
         for (Text d : c.dns()) {
             conflict(d.location(), "--dns with " + m, "dns and the network mode",
-                    "set --dns on the container whose network stack is shared");
+                    "Set --dns on the container whose network stack this one shares");
             any = true;
         }
         if (c.macAddress() != null) {
             conflict(c.macAddress().location(), "--mac-address with " + m, "mac-address and the network mode",
-                    "the interface belongs to the shared container; drop --mac-address");
+                    "Drop --mac-address: the interface belongs to the shared container");
             any = true;
         }
         for (Text h : c.extraHosts()) {
             conflict(h.location(), "--add-host with " + m, "custom host-to-IP mapping and the network mode",
-                    "set --add-host on the container whose network stack is shared");
+                    "Set --add-host on the container whose network stack this one shares");
             any = true;
         }
         return any;
@@ -436,7 +436,7 @@ public final class ScriptSimulator {
 
     private void conflict(SourceLocation where, String what, String daemonWords, String advice) {
         report(Kind.MODE_CONFLICT, where, what + "; the daemon refuses: \"conflicting options: " + daemonWords
-                + "\". Instead, " + advice + ".");
+                + "\". " + advice + ".");
     }
 
     private void removeContainer(Operation.RemoveContainer op) {
@@ -485,6 +485,23 @@ public final class ScriptSimulator {
                     + "in private (none) mode\". Run the container with --network none instead.");
             rejected = true;
         }
+        // the daemon checks the endpoint settings before the container's state
+        if (!rejected && n.equals(Network.DEFAULT_BRIDGE)) {
+            for (AddressValue ip : new AddressValue[] {op.ipv4(), op.ipv6()}) {
+                if (ip != null) {
+                    report(Kind.STATIC_IP_BUILTIN, ip.location(), "a static address on the default bridge; the "
+                            + "daemon refuses: \"user specified IP address is supported on user defined networks "
+                            + "only\". Connect to a network created with --subnet instead.");
+                    rejected = true;
+                }
+            }
+            for (Text alias : op.aliases()) {
+                report(Kind.ALIAS_OR_LINK_BUILTIN, alias.location(), "--alias on the default bridge; the daemon "
+                        + "refuses: \"network-scoped alias is supported only for containers in user defined "
+                        + "networks\". Connect to a user-defined network instead.");
+                rejected = true;
+            }
+        }
         if (!rejected && c != null && !op.conditional()) {
             NetworkMode.Kind k = c.mode.kind();
             if (k == NetworkMode.Kind.HOST || k == NetworkMode.Kind.CONTAINER) {
@@ -503,22 +520,6 @@ public final class ScriptSimulator {
                 report(Kind.DUPLICATE_CONNECT, net.location(), "container '" + name.value() + "' is already "
                         + "connected to '" + n + "'; the daemon refuses: \"endpoint with name " + name.value()
                         + " already exists in network " + n + "\". Drop this connect, or disconnect first.");
-                rejected = true;
-            }
-        }
-        if (!rejected && n.equals(Network.DEFAULT_BRIDGE)) {
-            for (AddressValue ip : new AddressValue[] {op.ipv4(), op.ipv6()}) {
-                if (ip != null) {
-                    report(Kind.STATIC_IP_BUILTIN, ip.location(), "a static address on the default bridge; the "
-                            + "daemon refuses: \"user specified IP address is supported on user defined networks "
-                            + "only\". Connect to a network created with --subnet instead.");
-                    rejected = true;
-                }
-            }
-            for (Text alias : op.aliases()) {
-                report(Kind.ALIAS_OR_LINK_BUILTIN, alias.location(), "--alias on the default bridge; the daemon "
-                        + "refuses: \"network-scoped alias is supported only for containers in user defined "
-                        + "networks\". Connect to a user-defined network instead.");
                 rejected = true;
             }
         }
