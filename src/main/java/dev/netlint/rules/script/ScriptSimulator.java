@@ -180,13 +180,15 @@ public final class ScriptSimulator {
             }
         }
         if (name.unknown()) {
-            anyNetworkUncertain = true;
-            return;
+            return; // a network we cannot name: later checks simply do not know it
         }
         if (op.conditional()) {
-            uncertainNetworks.add(name.value());
-            if (!networks.containsKey(name.value()) && !rejected) {
-                networks.put(name.value(), new NetState(n, parent));
+            // a guarded create of a network that certainly exists changes nothing: it is refused or skipped
+            if (!(networks.containsKey(name.value()) && networkCertain(name.value()))) {
+                uncertainNetworks.add(name.value());
+                if (!networks.containsKey(name.value()) && !rejected) {
+                    networks.put(name.value(), new NetState(n, parent));
+                }
             }
             return;
         }
@@ -361,10 +363,7 @@ public final class ScriptSimulator {
         String name = c.name();
         boolean named = !name.startsWith("<unnamed") && !name.startsWith("$");
         if (!named) {
-            if (name.startsWith("$")) {
-                anyContainerUncertain = true;
-            }
-            return;
+            return; // a container we cannot name: later checks simply do not know it
         }
         if (!op.conditional() && containers.containsKey(name) && containerCertain(name)) {
             report(Kind.DUPLICATE_CONTAINER, c.location(), "a container named '" + name + "' already exists (created "
@@ -376,7 +375,11 @@ public final class ScriptSimulator {
         if (rejected && !startRejected) {
             return;
         }
-        if (op.conditional() || op.opaque() || mode.unknown()) {
+        if (op.conditional() && containers.containsKey(name) && containerCertain(name)) {
+            return; // refused (the name is taken) or skipped: nothing changes
+        }
+        if (op.conditional() || op.opaque() || mode.unknown()
+                || (mode.is(NetworkMode.Kind.NETWORK) && addressRefused(mode.target(), op.ipv4(), op.ipv6()))) {
             uncertainContainers.add(name);
             containers.put(name, new ContainerState(mode, null));
             return;
@@ -391,6 +394,44 @@ public final class ScriptSimulator {
         }
         containers.put(name, new ContainerState(mode, attached));
         uncertainContainers.remove(name);
+    }
+
+    /**
+     * Whether the daemon refuses a static address on a network this script created: no user
+     * subnet, outside every subnet, or the gateway. The IPAM rules report these (they read the
+     * attachments); the simulation only needs to know the command did not take effect.
+     */
+    private boolean addressRefused(String network, AddressValue ipv4, AddressValue ipv6) {
+        if ((ipv4 == null && ipv6 == null) || builtIn(network) || !networkCertain(network)) {
+            return false;
+        }
+        NetState st = networks.get(network);
+        if (st == null || st.network == null) {
+            return false;
+        }
+        for (AddressValue ip : new AddressValue[] {ipv4, ipv6}) {
+            if (ip == null || ip.asIp().isEmpty()) {
+                continue;
+            }
+            var addr = ip.asIp().get();
+            if (!st.network.hasUserSubnet()) {
+                return true;
+            }
+            boolean inside = false;
+            for (IpamPool pool : st.network.pools()) {
+                if (pool.subnet() == null || pool.subnet().asCidr().isEmpty()) {
+                    return false; // not known well enough to judge
+                }
+                inside |= pool.subnet().asCidr().get().contains(addr);
+                if (pool.gateway() != null && pool.gateway().asIp().map(addr::equals).orElse(false)) {
+                    return true;
+                }
+            }
+            if (!inside) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean containerModeConflicts(Container c, NetworkMode mode) {
@@ -527,8 +568,16 @@ public final class ScriptSimulator {
             return;
         }
         if (op.conditional()) {
-            uncertainContainers.add(name.value());
+            boolean noEffect = rejected || (c != null && c.networks != null && (c.networks.contains(n)
+                    || c.networks.contains(Network.NONE) || c.mode.kind() == NetworkMode.Kind.HOST
+                    || c.mode.kind() == NetworkMode.Kind.CONTAINER));
+            if (!noEffect) {
+                uncertainContainers.add(name.value());
+            }
             return;
+        }
+        if (!rejected && addressRefused(n, op.ipv4(), op.ipv6())) {
+            return; // the IPAM rules report why; the container stays as it was
         }
         if (!rejected && c != null && c.networks != null) {
             c.networks.add(n);
@@ -564,7 +613,9 @@ public final class ScriptSimulator {
             return;
         }
         if (op.conditional()) {
-            uncertainContainers.add(name.value());
+            if (!(c != null && c.networks != null && !c.networks.contains(n))) {
+                uncertainContainers.add(name.value());
+            }
             return;
         }
         if (c != null && c.networks != null) {
