@@ -1,5 +1,8 @@
 package dev.netlint.ingest;
 
+import dev.netlint.ingest.daemonjson.DaemonJsonReader;
+import dev.netlint.ingest.inspect.InspectReader;
+
 import java.util.List;
 
 /** Every input format, in the order they are asked to claim a file. */
@@ -8,6 +11,6 @@ public final class ReaderRegistry {
     }
 
     public static List<InputReader> all() {
-        return List.of();
+        return List.of(new DaemonJsonReader(), new InspectReader());
     }
 }
