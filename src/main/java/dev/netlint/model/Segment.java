@@ -9,7 +9,8 @@ import java.util.Objects;
  * the configuration ({@code segments:}), or inferred by the topology rules when none is declared
  * (see docs/topology.md).
  *
- * <p>A member is a host, optionally narrowed to one parent interface: {@code node01} puts every
+ * <p>A member is a host, optionally narrowed to one parent interface (written {@code host:parent}
+ * in {@code hosts:}): {@code node01} puts every
  * macvlan/ipvlan network of node01 on this LAN, {@code node01:eth1} only those whose parent is
  * {@code eth1} or a VLAN sub-interface of it ({@code eth1.20} is a different LAN, so it is not).
  */
@@ -84,14 +85,16 @@ public final class Segment {
     }
 
     /**
-     * The members this segment really has: {@link #members()}, plus any host added to
-     * {@link #hosts()} directly (by code that predates members) as a whole-host member.
+     * The members this segment really has: {@link #members()}, plus every entry of {@link #hosts()}
+     * read as {@code host} or {@code host:parent} (the configuration fills {@code hosts()} with the
+     * strings the user wrote).
      */
     public List<Member> effectiveMembers() {
         List<Member> out = new ArrayList<>(members);
         for (String h : hosts) {
-            if (members.stream().noneMatch(m -> m.host().equals(h))) {
-                out.add(new Member(h, null));
+            Member m = Member.parse(h);
+            if (!out.contains(m) && members.stream().noneMatch(x -> x.host().equals(h))) {
+                out.add(m);
             }
         }
         return out;

@@ -73,7 +73,8 @@ public final class LanRangeCoversReserved implements Rule {
             for (AddressValue v : segment.reservedAddresses()) {
                 add(out, v, "an address segment '" + segment.name() + "' reserves");
             }
-            for (String h : segment.hosts()) {
+            for (Segment.Member m : segment.effectiveMembers()) {
+                String h = m.host();
                 Host host = model.hosts().get(h);
                 if (host != null) {
                     for (AddressValue v : host.hostAddresses()) {
@@ -90,7 +91,7 @@ public final class LanRangeCoversReserved implements Rule {
             // gateways other hosts' networks use: on a shared LAN they all name the same router
             for (LanPool p : lan) {
                 if (p.pool.gateway() != null) {
-                    add(out, p.pool.gateway(), "the gateway " + p.describe() + " uses (" + Lans.where(p.pool.gateway().location()) + ")");
+                    add(out, p.pool.gateway(), "the gateway that " + p.describe() + " names (" + Lans.where(p.pool.gateway().location()) + ")");
                 }
             }
         }
