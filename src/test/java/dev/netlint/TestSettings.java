@@ -16,6 +16,7 @@ final class TestSettings {
     private TestSettings() {
     }
 
+    /** Exactly what the CLI resolves from the project root: the root .netlint.yaml (the fixtures' topology), no flags. */
     static LintSettings forFixtures() {
         try {
             return SettingsResolver.resolve(Path.of(""), SettingsResolver.Flags.none(), RuleRegistry.all()).settings();

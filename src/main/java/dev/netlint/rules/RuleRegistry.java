@@ -1,6 +1,20 @@
 package dev.netlint.rules;
 
+import dev.netlint.rules.daemon.AddressPoolSizeInvalid;
+import dev.netlint.rules.daemon.BipIsNetworkAddress;
+import dev.netlint.rules.daemon.BipOverlapsAddressPools;
+import dev.netlint.rules.daemon.DaemonAddressMalformed;
+import dev.netlint.rules.daemon.DaemonBlockOverlapsHostNetwork;
+import dev.netlint.rules.daemon.FixedCidrOutsideBip;
+import dev.netlint.rules.daemon.IccEnabled;
+import dev.netlint.rules.daemon.IpAllInterfaces;
 import dev.netlint.rules.input.InputNotParsed;
+import dev.netlint.rules.input.InputNotRecognised;
+import dev.netlint.rules.topology.LanDuplicateAddress;
+import dev.netlint.rules.topology.LanRangeCoversReserved;
+import dev.netlint.rules.topology.LanRangeOverlap;
+import dev.netlint.rules.topology.MacvlanHostUnreachable;
+import dev.netlint.rules.topology.OverlaySubnetOverlap;
 import dev.netlint.rules.input.UnknownRuleInDirective;
 import dev.netlint.rules.input.UnusedDirective;
 import dev.netlint.rules.script.BuiltinNetworkConnect;
@@ -49,6 +63,20 @@ public final class RuleRegistry {
     private static List<Rule> build() {
         List<Rule> rules = new ArrayList<>();
         rules.add(new InputNotParsed());
+        rules.add(new InputNotRecognised());
+        rules.add(new LanRangeOverlap());
+        rules.add(new LanRangeCoversReserved());
+        rules.add(new LanDuplicateAddress());
+        rules.add(new OverlaySubnetOverlap());
+        rules.add(new MacvlanHostUnreachable());
+        rules.add(new BipOverlapsAddressPools());
+        rules.add(new AddressPoolSizeInvalid());
+        rules.add(new FixedCidrOutsideBip());
+        rules.add(new DaemonBlockOverlapsHostNetwork());
+        rules.add(new IccEnabled());
+        rules.add(new IpAllInterfaces());
+        rules.add(new DaemonAddressMalformed());
+        rules.add(new BipIsNetworkAddress());
         rules.add(new UnknownRuleInDirective());
         rules.add(new UnusedDirective());
         // network modes and drivers (NL2xx), ports (NL3xx)
