@@ -17,6 +17,7 @@ public final class Container {
     private boolean publishAll;
     private SourceLocation publishAllLocation;
     private Text hostname;
+    private final List<String> profiles = new ArrayList<>();
     private final List<Text> dns = new ArrayList<>();
     private Text macAddress;
     private final List<Text> extraHosts = new ArrayList<>();
@@ -24,6 +25,11 @@ public final class Container {
     private final List<Text> networkAliases = new ArrayList<>();
     private SourceLocation networksKeyLocation;
     private SourceLocation portsKeyLocation;
+    private String serviceName;
+    private Text fixedName;
+    private Boolean running;
+    private Text ownerProject;
+    private Text ownerService;
 
     public Container(String name, SourceLocation location) {
         this.name = name;
@@ -39,6 +45,8 @@ public final class Container {
     public boolean publishAll() { return publishAll; }
     public SourceLocation publishAllLocation() { return publishAllLocation; }
     public Text hostname() { return hostname; }
+    /** Compose profiles the service belongs to; empty means it always starts. */
+    public List<String> profiles() { return profiles; }
     public List<Text> dns() { return dns; }
     public Text macAddress() { return macAddress; }
     public List<Text> extraHosts() { return extraHosts; }
@@ -48,6 +56,27 @@ public final class Container {
     /** Where the list of networks was written, when it was (compose {@code networks:} key). */
     public SourceLocation networksKeyLocation() { return networksKeyLocation; }
     public SourceLocation portsKeyLocation() { return portsKeyLocation; }
+    /**
+     * The compose service this container belongs to (what {@code service:X}, {@code links} and
+     * {@code depends_on} name); the container's own name when it is not a compose service or when
+     * {@code container_name} was not set.
+     */
+    public String serviceName() { return serviceName != null ? serviceName : name; }
+
+    /**
+     * The exact name the daemon will give the container, when the input pins it (compose
+     * {@code container_name}, {@code docker run --name}); null when the name is generated.
+     */
+    public Text fixedName() { return fixedName; }
+    public Container fixedName(Text v) { this.fixedName = v; return this; }
+    /** Observed state: whether the container is running; null for declared containers. */
+    public Boolean running() { return running; }
+    public Container running(Boolean v) { this.running = v; return this; }
+    /** Observed state: compose project and service labels (com.docker.compose.project/.service). */
+    public Text ownerProject() { return ownerProject; }
+    public Container ownerProject(Text v) { this.ownerProject = v; return this; }
+    public Text ownerService() { return ownerService; }
+    public Container ownerService(Text v) { this.ownerService = v; return this; }
 
     public Container networkMode(NetworkMode v) { this.networkMode = v; return this; }
     public Container attach(Attachment a) { attachments.add(a); return this; }
@@ -55,6 +84,7 @@ public final class Container {
     public Container expose(Text t) { expose.add(t); return this; }
     public Container publishAll(SourceLocation where) { this.publishAll = true; this.publishAllLocation = where; return this; }
     public Container hostname(Text v) { this.hostname = v; return this; }
+    public Container profile(String v) { profiles.add(v); return this; }
     public Container dns(Text v) { dns.add(v); return this; }
     public Container macAddress(Text v) { this.macAddress = v; return this; }
     public Container extraHost(Text v) { extraHosts.add(v); return this; }
@@ -62,6 +92,7 @@ public final class Container {
     public Container networkAlias(Text v) { networkAliases.add(v); return this; }
     public Container networksKeyLocation(SourceLocation v) { this.networksKeyLocation = v; return this; }
     public Container portsKeyLocation(SourceLocation v) { this.portsKeyLocation = v; return this; }
+    public Container serviceName(String v) { this.serviceName = v; return this; }
 
     @Override
     public String toString() {

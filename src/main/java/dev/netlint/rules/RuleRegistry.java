@@ -1,6 +1,23 @@
 package dev.netlint.rules;
 
 import dev.netlint.rules.input.InputNotParsed;
+import dev.netlint.rules.input.UnknownRuleInDirective;
+import dev.netlint.rules.input.UnusedDirective;
+import dev.netlint.rules.script.BuiltinNetworkConnect;
+import dev.netlint.rules.script.ConnectSharedStackContainer;
+import dev.netlint.rules.script.DuplicateConnect;
+import dev.netlint.rules.script.DisconnectNotConnected;
+import dev.netlint.rules.script.StaticIpOnBuiltinNetwork;
+import dev.netlint.rules.script.AliasOrLinkOnBuiltinNetwork;
+import dev.netlint.rules.script.OptionConflictsWithNetworkMode;
+import dev.netlint.rules.script.MultipleNetworksOnRun;
+import dev.netlint.rules.script.NetworkAlreadyExists;
+import dev.netlint.rules.script.ContainerNameInUse;
+import dev.netlint.rules.script.OverlayWithoutSwarm;
+import dev.netlint.rules.script.MacvlanParentInUse;
+import dev.netlint.rules.script.HostModePublishedPorts;
+import dev.netlint.rules.script.IpamFlagWithoutSubnet;
+import dev.netlint.rules.script.NetworkRemovedWhileInUse;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +34,53 @@ public final class RuleRegistry {
     private static List<Rule> build() {
         List<Rule> rules = new ArrayList<>();
         rules.add(new InputNotParsed());
+        rules.add(new UnknownRuleInDirective());
+        rules.add(new UnusedDirective());
+        // network modes and drivers (NL2xx), ports (NL3xx)
+        rules.add(new dev.netlint.rules.modes.HostModePortsDiscarded());
+        rules.add(new dev.netlint.rules.modes.NoneModePortsUnpublished());
+        rules.add(new dev.netlint.rules.modes.ConflictingNetworkModeOption());
+        rules.add(new dev.netlint.rules.modes.NetworkModeUnknownService());
+        rules.add(new dev.netlint.rules.modes.NetworkModeWithNetworks());
+        rules.add(new dev.netlint.rules.modes.UndefinedNetwork());
+        rules.add(new dev.netlint.rules.modes.UnusedNetwork());
+        rules.add(new dev.netlint.rules.modes.ExternalNetworkIgnoredKeys());
+        rules.add(new dev.netlint.rules.modes.PortsOnLanNetwork());
+        rules.add(new dev.netlint.rules.modes.AliasOnBuiltinNetwork());
+        rules.add(new dev.netlint.rules.modes.AliasIgnoredOnDefaultBridge());
+        rules.add(new dev.netlint.rules.modes.LinksOnHostNetwork());
+        rules.add(new dev.netlint.rules.modes.LanNetworkWithoutParent());
+        rules.add(new dev.netlint.rules.modes.LanNetworkWithoutSubnet());
+        rules.add(new dev.netlint.rules.modes.IpvlanL3GatewayIgnored());
+        rules.add(new dev.netlint.rules.modes.HostNetworkMode());
+        rules.add(new dev.netlint.rules.ports.HostPortAlreadyAllocated());
+        rules.add(new dev.netlint.rules.ports.PortOnAllInterfaces());
+        rules.add(new dev.netlint.rules.ports.PrivilegedHostPort());
+        rules.add(new dev.netlint.rules.ports.SexagesimalPortMapping());
+        rules.add(new dev.netlint.rules.ports.DhcpPortPublished());
+        rules.add(new BuiltinNetworkConnect());
+        rules.add(new ConnectSharedStackContainer());
+        rules.add(new DuplicateConnect());
+        rules.add(new DisconnectNotConnected());
+        rules.add(new StaticIpOnBuiltinNetwork());
+        rules.add(new AliasOrLinkOnBuiltinNetwork());
+        rules.add(new OptionConflictsWithNetworkMode());
+        rules.add(new MultipleNetworksOnRun());
+        rules.add(new NetworkAlreadyExists());
+        rules.add(new ContainerNameInUse());
+        rules.add(new OverlayWithoutSwarm());
+        rules.add(new MacvlanParentInUse());
+        rules.add(new HostModePublishedPorts());
+        rules.add(new IpamFlagWithoutSubnet());
+        rules.add(new NetworkRemovedWhileInUse());
+        rules.add(new dev.netlint.rules.probe.SubnetOverlapsLiveNetwork());
+        rules.add(new dev.netlint.rules.probe.ExternalNetworkMissing());
+        rules.add(new dev.netlint.rules.probe.ContainerNameTaken());
+        rules.add(new dev.netlint.rules.probe.HostPortBound());
+        rules.add(new dev.netlint.rules.probe.StaticAddressInUse());
+        rules.add(new dev.netlint.rules.probe.NetworkDrift());
+        rules.add(new dev.netlint.rules.probe.ContainerAttachmentDrift());
+        rules.add(new dev.netlint.rules.probe.NetworkNameTaken());
         rules.sort(Comparator.comparing(r -> r.info().id()));
         return List.copyOf(rules);
     }
