@@ -133,14 +133,15 @@ class ProbePredictionTest {
     static Project script() {
         String f = "deploy.sh";
         Project p = new Project(f, Project.Kind.SEQUENTIAL, SourceLocation.of(f, 1, 1), "local");
-        p.add(new Operation.CreateNetwork(new Network(NET_A, SourceLocation.of(f, 3, 24)), SourceLocation.of(f, 3, 1)));
-        p.add(new Operation.RemoveNetwork(Text.of(NET_OWN, SourceLocation.of(f, 4, 19)), SourceLocation.of(f, 4, 1)));
+        p.add(new Operation.CreateNetwork(new Network(NET_A, SourceLocation.of(f, 3, 24)),
+                Text.of(NET_A, SourceLocation.of(f, 3, 24)), SourceLocation.of(f, 3, 1), false));
+        p.add(new Operation.RemoveNetwork(Text.of(NET_OWN, SourceLocation.of(f, 4, 19)), SourceLocation.of(f, 4, 1), false));
         Network again = new Network(NET_OWN, SourceLocation.of(f, 5, 50));
         again.pool(new IpamPool(SourceLocation.of(f, 5, 19)).subnet(AddressValue.cidr("10.161.1.0/24", SourceLocation.of(f, 5, 28))));
-        p.add(new Operation.CreateNetwork(again, SourceLocation.of(f, 5, 1)));
+        p.add(new Operation.CreateNetwork(again, Text.of(NET_OWN, SourceLocation.of(f, 5, 50)), SourceLocation.of(f, 5, 1), false));
         Container run = new Container("t", SourceLocation.of(f, 6, 1));
         p.add(new Operation.RunContainer(run, List.of(Text.of("nlt-pr-pd-missing", SourceLocation.of(f, 6, 26))), true,
-                SourceLocation.of(f, 6, 1)));
+                null, null, false, SourceLocation.of(f, 6, 1), false));
         return p;
     }
 
