@@ -131,13 +131,14 @@ final class YamlLoader {
         return "YAML error: " + m;
     }
 
-    static InputException located(Optional<Mark> mark, String message) {
+    static InputException located(Optional<Mark> mark, String text) {
+        String message = ComposeModel.oneLine(text);
         return mark.map(m -> new InputException(m.getLine() + 1, m.getColumn() + 1, message))
                 .orElseGet(() -> new InputException(1, 1, message));
     }
 
     private static String oneLine(String s) {
-        return s.replace("\r", " ").replace("\n", " ").replaceAll("\\s+", " ").trim();
+        return ComposeModel.oneLine(s.replace("\r", " ").replace("\n", " ").replaceAll("[ \\t]+", " ").trim());
     }
 
     // ---- checks the Compose API does not make -------------------------------------------------
