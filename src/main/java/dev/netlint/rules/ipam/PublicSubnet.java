@@ -100,8 +100,8 @@ public final class PublicSubnet implements Rule {
         for (Private p : PRIVATE) {
             if (p.firstOctet() == a && slipOf(b, p)) {
                 return Optional.of("is public address space, not the private block " + p.block() + " (" + p.name()
-                        + ") it resembles" + consequence + " Use a block inside " + p.block()
-                        + ", 10.0.0.0/8 or 192.168.0.0/16.");
+                        + ") it resembles" + consequence + " Use a private block: 10.0.0.0/8, 172.16.0.0/12 or "
+                        + "192.168.0.0/16.");
             }
         }
         for (Map.Entry<Ip, String> r : RESOLVERS.entrySet()) {

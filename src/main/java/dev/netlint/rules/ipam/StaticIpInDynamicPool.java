@@ -50,9 +50,9 @@ public final class StaticIpInDynamicPool implements Rule {
                     continue;
                 }
                 String key = s.family() == IpFamily.IPV4 ? "ipv4_address" : "ipv6_address";
-                out.report(this, s.value().location(), key + " " + s.ip() + " is inside "
-                        + (hasRange ? "ip_range " + dynamic : "subnet " + dynamic + ", which has no ip_range, so all of it is")
-                        + (hasRange ? ", the range" : "") + " the daemon hands out dynamic addresses from; "
+                out.report(this, s.value().location(), key + " " + s.ip() + " is inside the addresses the daemon "
+                        + "hands out dynamically (" + (hasRange ? "ip_range " + dynamic
+                                : "all of subnet " + dynamic + ", which has no ip_range") + "); "
                         + Ipam.who(net.project(), others.get(0)) + " gets its address dynamically on " + net.describe()
                         + ", and if it starts first it can take " + s.ip() + ", and then "
                         + Ipam.who(net.project(), s.container()) + " fails to start ('Address already in use'). "
