@@ -25,7 +25,7 @@ import java.util.Optional;
  * macvlan/ipvlan subnets describe an existing LAN, which may well be public, and are left alone.
  */
 @RuleInfo(id = "NL111", name = "public-subnet", severity = Severity.WARNING,
-        summary = "A subnet is on public address space (not RFC 1918, RFC 6598 or ULA), shadowing real hosts there.")
+        summary = "A subnet meant to be private is on public address space (172.100/16, 192.167/16, global IPv6), shadowing real hosts there.")
 public final class PublicSubnet implements Rule {
     /** IPv4 private blocks, with the second octets that make them up (for the slipped-digit test). */
     private record Private(Cidr block, int firstOctet, int lo, int hi, String name) {
