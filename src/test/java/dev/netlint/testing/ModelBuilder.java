@@ -128,8 +128,12 @@ public final class ModelBuilder {
         return d;
     }
 
+    /** A CIDR value written in daemon.json (bip, a default-address-pools base). */
     public AddressValue daemonCidr(String raw) {
-        return cidr(raw);
+        line++;
+        SourceLocation l = new SourceLocation("daemon.json", line, 5, line, 5 + raw.length());
+        written.put(raw, l);
+        return AddressValue.cidr(raw, l);
     }
 
     public static final class ProjectBuilder {

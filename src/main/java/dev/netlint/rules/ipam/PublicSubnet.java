@@ -25,7 +25,7 @@ import java.util.Optional;
  * macvlan/ipvlan subnets describe an existing LAN, which may well be public, and are left alone.
  */
 @RuleInfo(id = "NL111", name = "public-subnet", severity = Severity.WARNING,
-        summary = "A subnet is on public address space (not RFC 1918, RFC 6598 or ULA), shadowing real hosts there.")
+        summary = "A subnet meant to be private is on public address space (172.100/16, 192.167/16, global IPv6), shadowing real hosts there.")
 public final class PublicSubnet implements Rule {
     /** IPv4 private blocks, with the second octets that make them up (for the slipped-digit test). */
     private record Private(Cidr block, int firstOctet, int lo, int hi, String name) {
@@ -100,8 +100,8 @@ public final class PublicSubnet implements Rule {
         for (Private p : PRIVATE) {
             if (p.firstOctet() == a && slipOf(b, p)) {
                 return Optional.of("is public address space, not the private block " + p.block() + " (" + p.name()
-                        + ") it resembles" + consequence + " Use a block inside " + p.block()
-                        + ", 10.0.0.0/8 or 192.168.0.0/16.");
+                        + ") it resembles" + consequence + " Use a private block: 10.0.0.0/8, 172.16.0.0/12 or "
+                        + "192.168.0.0/16.");
             }
         }
         for (Map.Entry<Ip, String> r : RESOLVERS.entrySet()) {

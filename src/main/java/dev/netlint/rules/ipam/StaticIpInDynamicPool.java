@@ -11,7 +11,13 @@ import dev.netlint.rules.FindingSink;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
+import dev.netlint.address.Ip;
+import dev.netlint.model.AddressValue;
+
+import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 @RuleInfo(id = "NL109", name = "static-ip-in-dynamic-pool", severity = Severity.NOTE,
@@ -49,13 +55,22 @@ public final class StaticIpInDynamicPool implements Rule {
                 if (others.isEmpty()) {
                     continue;
                 }
+                // The daemon hands out the lowest free address first: a dynamic container can only reach
+                // this address when fewer free addresses lie below it than containers compete for them.
+                BigInteger free = freeBelow(net, pool.get(), subnet, dynamic, s);
+                if (free.compareTo(BigInteger.valueOf(others.size())) >= 0) {
+                    continue;
+                }
                 String key = s.family() == IpFamily.IPV4 ? "ipv4_address" : "ipv6_address";
-                out.report(this, s.value().location(), key + " " + s.ip() + " is inside "
-                        + (hasRange ? "ip_range " + dynamic : "subnet " + dynamic + ", which has no ip_range, so all of it is")
-                        + (hasRange ? ", the range" : "") + " the daemon hands out dynamic addresses from; "
-                        + Ipam.who(net.project(), others.get(0)) + " gets its address dynamically on " + net.describe()
-                        + ", and if it starts first it can take " + s.ip() + ", and then "
-                        + Ipam.who(net.project(), s.container()) + " fails to start ('Address already in use'). "
+                out.report(this, s.value().location(), key + " " + s.ip() + " is inside the addresses the daemon "
+                        + "hands out dynamically (" + (hasRange ? "ip_range " + dynamic
+                                : "all of subnet " + dynamic + ", which has no ip_range") + "), lowest free address "
+                        + "first, and only " + free + " free address" + (free.equals(BigInteger.ONE) ? " lies" : "es lie")
+                        + " below it: " + Ipam.who(net.project(), others.get(0))
+                        + (others.size() > 1 ? " and " + (others.size() - 1) + " more" : "") + " get"
+                        + (others.size() > 1 ? "" : "s") + " an address dynamically on " + net.describe()
+                        + ", and starting first can take " + s.ip() + "; then " + Ipam.who(net.project(), s.container())
+                        + " fails to start ('Address already in use'). "
                         + (hasRange ? "Move the static address outside " + dynamic + "."
                                 : "Add an ip_range that leaves the static addresses out, e.g. "
                                 + suggestion(subnet, s.ip()) + "."));
@@ -63,8 +78,24 @@ public final class StaticIpInDynamicPool implements Rule {
         }
     }
 
+    /** Addresses of the dynamic range below the static one that neither the daemon nor another static container holds. */
+    private static BigInteger freeBelow(Ipam.Net net, IpamPool pool, Cidr subnet, Cidr dynamic, Ipam.Static s) {
+        BigInteger below = s.ip().value().subtract(dynamic.firstValue());
+        Set<Ip> held = new HashSet<>();
+        held.add(subnet.first());
+        Ipam.gateway(pool).ifPresent(held::add);
+        for (AddressValue aux : pool.auxAddresses().values()) {
+            Ipam.ip(aux).ifPresent(held::add);
+        }
+        for (Ipam.Static other : Ipam.statics(net.project(), net.network())) {
+            held.add(other.ip());
+        }
+        long taken = held.stream().filter(ip -> dynamic.contains(ip) && ip.compareTo(s.ip()) < 0).count();
+        return below.subtract(BigInteger.valueOf(taken)).max(BigInteger.ZERO);
+    }
+
     /** The half of the subnet that does not hold the static address. */
-    private static Cidr suggestion(Cidr subnet, dev.netlint.address.Ip ip) {
+    private static Cidr suggestion(Cidr subnet, Ip ip) {
         if (subnet.prefixLength() >= subnet.family().bits() - 1) {
             return subnet;
         }

@@ -38,8 +38,8 @@ public final class StaticIpOutsideSubnet implements Rule {
                 }
                 String key = s.family() == IpFamily.IPV4 ? "ipv4_address" : "ipv6_address";
                 out.report(this, s.value().location(), key + " " + s.ip() + " of " + Ipam.who(net.project(), s.container())
-                        + " is outside " + net.describe() + "'s subnet" + (same.size() > 1 ? "s " : " ")
-                        + same.stream().map(Cidr::toString).collect(Collectors.joining(", "))
+                        + " is outside the subnet" + (same.size() > 1 ? "s " : " ")
+                        + same.stream().map(Cidr::toString).collect(Collectors.joining(", ")) + " of " + net.describe()
                         + ": the container is created but fails to start ('Invalid address " + s.ip()
                         + ": It does not belong to any of this network's subnets'). Pick an address inside "
                         + same.get(0) + ".");

@@ -140,13 +140,14 @@ class StaticIpRulesTest {
         void noteWhenADynamicNeighbourCanTakeIt() {
             ModelBuilder b = new ModelBuilder();
             b.project("app").network("front").subnet("10.10.0.0/24").and()
-                    .container("web").on("front", "10.10.0.5").and()
+                    .container("web").on("front", "10.10.0.2").and()
                     .container("db").on("front");
             List<Finding> f = RuleRunner.run(new StaticIpInDynamicPool(), b.model());
             assertThat(f).singleElement().satisfies(x -> {
-                assertThat(x.location()).isEqualTo(b.at("10.10.0.5"));
+                assertThat(x.location()).isEqualTo(b.at("10.10.0.2"));
                 assertThat(x.severity()).isEqualTo(dev.netlint.model.Severity.NOTE);
-                assertThat(x.message()).contains("service 'db' gets its address dynamically")
+                assertThat(x.message()).contains("only 0 free addresses lie below it")
+                        .contains("service 'db' gets an address dynamically")
                         .contains("e.g. 10.10.0.128/25");
             });
         }
@@ -164,10 +165,27 @@ class StaticIpRulesTest {
         }
 
         @Test
+        void highAddressesAreOutOfReachOfAFewDynamicContainers() {
+            // the daemon hands out the lowest free address first. Three dynamic neighbours: .4 has two free
+            // addresses below it (.2 .3; .0 is the network, .1 the gateway), so the third can take it;
+            // .6 has three (.2 .3 .5; .4 is held by s1), so it is out of reach, and so is .254
+            ModelBuilder b = new ModelBuilder();
+            b.project("app").network("front").subnet("10.10.3.0/24").and()
+                    .container("s1").on("front", "10.10.3.4").and()
+                    .container("s2").on("front", "10.10.3.6").and()
+                    .container("s3").on("front", "10.10.3.254").and()
+                    .container("d1").on("front").and()
+                    .container("d2").on("front").and()
+                    .container("d3").on("front");
+            assertThat(RuleRunner.run(new StaticIpInDynamicPool(), b.model())).extracting(Finding::location)
+                    .containsExactly(b.at("10.10.3.4"));
+        }
+
+        @Test
         void insideTheRangeIsANote() {
             ModelBuilder b = new ModelBuilder();
             b.project("app").network("ranged").pool().subnet("10.10.0.0/24").ipRange("10.10.0.128/25").and().and()
-                    .container("a").on("ranged", "10.10.0.200").and()
+                    .container("a").on("ranged", "10.10.0.129").and()
                     .container("b").on("ranged");
             assertThat(RuleRunner.run(new StaticIpInDynamicPool(), b.model())).singleElement()
                     .extracting(Finding::message).asString().contains("Move the static address outside 10.10.0.128/25");
@@ -177,7 +195,7 @@ class StaticIpRulesTest {
         void composeServicesWithoutNetworksJoinTheDefaultNetwork() {
             ModelBuilder b = new ModelBuilder();
             b.project("app").network("default").subnet("10.10.2.0/24").and()
-                    .container("web").on("default", "10.10.2.5").and()
+                    .container("web").on("default", "10.10.2.2").and()
                     .container("worker");
             assertThat(RuleRunner.run(new StaticIpInDynamicPool(), b.model())).singleElement()
                     .extracting(Finding::message).asString().contains("service 'worker'");
