@@ -275,6 +275,7 @@ public final class HostPortAlreadyAllocated implements Rule {
         sorted.sort(Comparator.comparingInt(Claim::end).thenComparingInt(Claim::order));
         List<Claim> takenBy = new ArrayList<>();
         List<Integer> takenPort = new ArrayList<>();
+        java.util.Set<PortMapping> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Claim f : sorted) {
             Integer chosen = null;
             boolean blockedByFixed = true;
@@ -290,6 +291,9 @@ public final class HostPortAlreadyAllocated implements Rule {
             if (chosen != null) {
                 takenBy.add(f);
                 takenPort.add(chosen);
+                continue;
+            }
+            if (!reported.add(f.mapping())) {
                 continue;
             }
             out.report(this, ServiceNetworks.where(f.container(), f.mapping().location()),

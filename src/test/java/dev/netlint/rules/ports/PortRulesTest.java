@@ -257,7 +257,7 @@ class PortRulesTest {
         Container api = g.service("api").replicas(3, g.at());
         g.port(api, "9000-9002:80");
         assertThat(g.run(CLASH)).isEmpty();
-        Container four = g.service("worker").replicas(3, g.at());
+        Container four = g.service("worker").replicas(5, g.at());
         g.port(four, "9100-9101:80");
         assertThat(g.run(CLASH)).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("needs one free host port in 9100-9101"));
