@@ -16,6 +16,8 @@ public final class Container {
     private final List<Text> expose = new ArrayList<>();
     private boolean publishAll;
     private SourceLocation publishAllLocation;
+    private Integer replicas;
+    private SourceLocation replicasLocation;
     private Text hostname;
     private final List<String> profiles = new ArrayList<>();
     private final List<Text> dns = new ArrayList<>();
@@ -45,6 +47,9 @@ public final class Container {
     public List<Text> expose() { return expose; }
     public boolean publishAll() { return publishAll; }
     public SourceLocation publishAllLocation() { return publishAllLocation; }
+    /** How many copies of a compose service run (scale, deploy.replicas); null when not said (one). */
+    public Integer replicas() { return replicas; }
+    public SourceLocation replicasLocation() { return replicasLocation; }
     public Text hostname() { return hostname; }
     /** Compose profiles the service belongs to; empty means it always starts. */
     public List<String> profiles() { return profiles; }
@@ -89,6 +94,7 @@ public final class Container {
     public Container port(PortMapping p) { ports.add(p); return this; }
     public Container expose(Text t) { expose.add(t); return this; }
     public Container publishAll(SourceLocation where) { this.publishAll = true; this.publishAllLocation = where; return this; }
+    public Container replicas(Integer n, SourceLocation where) { this.replicas = n; this.replicasLocation = where; return this; }
     public Container hostname(Text v) { this.hostname = v; return this; }
     public Container profile(String v) { profiles.add(v); return this; }
     public Container dns(Text v) { dns.add(v); return this; }

@@ -26,6 +26,9 @@ public final class ConflictingNetworkModeOption implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
+            if (ServiceNetworks.simulatedElsewhere(p)) {
+                continue;
+            }
             for (Container c : ServiceNetworks.containersOf(p)) {
                 NetworkMode mode = c.networkMode();
                 if (mode.sharesAnotherStack()) {

@@ -16,6 +16,9 @@ public final class HostModePortsDiscarded implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
+            if (ServiceNetworks.simulatedElsewhere(p)) {
+                continue;
+            }
             for (Container c : ServiceNetworks.containersOf(p)) {
                 if (!c.networkMode().is(NetworkMode.Kind.HOST)) {
                     continue;

@@ -15,6 +15,9 @@ public final class LinksOnHostNetwork implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
+            if (ServiceNetworks.simulatedElsewhere(p)) {
+                continue;
+            }
             for (Container c : ServiceNetworks.containersOf(p)) {
                 if (!c.networkMode().is(NetworkMode.Kind.HOST) || c.links().isEmpty()) {
                     continue;

@@ -72,6 +72,7 @@ public final class HostPortAlreadyAllocated implements Rule {
             }
             Optional<Ip> defaultIp = model.daemonOf(p.host()).map(DaemonSettings::ip).flatMap(AddressValue::asIp);
             List<Claim> claims = claims(p, defaultIp);
+            reportReplicatedFixedPorts(p, claims, out);
             List<Claim> fixed = claims.stream().filter(c -> !c.flexible()).toList();
             List<Claim> flexible = claims.stream().filter(Claim::flexible).toList();
             reportFixedClashes(p, fixed, out);
@@ -96,10 +97,40 @@ public final class HostPortAlreadyAllocated implements Rule {
                 }
                 String proto = m.protocol() == null ? "tcp" : m.protocol().toLowerCase(Locale.ROOT);
                 boolean flexible = m.hostPortCount() > 1 && m.containerPortStart() == m.containerPortEnd();
-                out.add(new Claim(order++, c, m, proto, binds, m.hostPortStart(), m.hostPortEnd(), flexible));
+                // Every replica of a service asks for the same binding; a fixed one is reported once
+                // (reportReplicatedFixedPorts), a range-to-one-port one needs a free port per replica.
+                int copies = flexible ? replicas(c) : 1;
+                for (int i = 0; i < copies; i++) {
+                    out.add(new Claim(order++, c, m, proto, binds, m.hostPortStart(), m.hostPortEnd(), flexible));
+                }
             }
         }
         return out;
+    }
+
+    /** How many copies of the service run: its scale or deploy.replicas, at least one. */
+    static int replicas(Container c) {
+        return c.replicas() == null ? 1 : Math.max(1, c.replicas());
+    }
+
+    /** A fixed host port on a service that runs several replicas: only the first can bind it. */
+    private void reportReplicatedFixedPorts(Project p, List<Claim> claims, FindingSink out) {
+        for (Claim c : claims) {
+            int n = replicas(c.container());
+            if (c.flexible() || n < 2) {
+                continue;
+            }
+            String ports = c.start() == c.end() ? "host port " + c.start() : "host ports " + c.start() + "-" + c.end();
+            var at = c.container().replicasLocation();
+            out.report(this, ServiceNetworks.where(c.container(), c.mapping().location()),
+                    ServiceNetworks.describe(p, c.container()) + " runs " + n + " replicas"
+                            + (at != null && at.hasLine() ? " (line " + at.line() + ")" : "") + ", and each asks for "
+                            + ports + "/" + c.protocol() + " of \"" + c.mapping().raw() + "\": only the first can bind it;"
+                            + " the others fail with 'Bind for " + c.binds().get(0).text() + ":" + c.start()
+                            + " failed: port is already allocated'. Give a host range with a port per replica ("
+                            + "\"" + c.start() + "-" + (c.start() + n - 1) + ":" + c.mapping().containerPortStart()
+                            + "\"), or drop the host port so each replica gets a free one.");
+        }
     }
 
     /** The addresses an entry binds; empty when its host IP is unknown or malformed. */
@@ -244,6 +275,7 @@ public final class HostPortAlreadyAllocated implements Rule {
         sorted.sort(Comparator.comparingInt(Claim::end).thenComparingInt(Claim::order));
         List<Claim> takenBy = new ArrayList<>();
         List<Integer> takenPort = new ArrayList<>();
+        java.util.Set<PortMapping> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Claim f : sorted) {
             Integer chosen = null;
             boolean blockedByFixed = true;
@@ -261,11 +293,16 @@ public final class HostPortAlreadyAllocated implements Rule {
                 takenPort.add(chosen);
                 continue;
             }
+            if (!reported.add(f.mapping())) {
+                continue;
+            }
             out.report(this, ServiceNetworks.where(f.container(), f.mapping().location()),
                     "\"" + f.mapping().raw() + "\" of " + ServiceNetworks.describe(p, f.container()) + " needs one free"
                             + " host port in " + f.start() + "-" + f.end() + "/" + f.protocol() + ", but "
                             + (blockedByFixed ? "every port of that range is published by other entries of this project"
                             : "the other entries of this project that also draw from it leave none free")
+                            + (replicas(f.container()) > 1 ? " (the service runs " + replicas(f.container())
+                            + " replicas, each needing its own port)" : "")
                             + ". The container fails to start: 'Bind for " + f.binds().get(0).text() + ":" + f.start()
                             + " failed: port is already allocated' (or 'all ports are allocated'). Widen the range or"
                             + " move the other mappings out of it.");

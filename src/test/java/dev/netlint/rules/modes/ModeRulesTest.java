@@ -3,7 +3,6 @@ package dev.netlint.rules.modes;
 import dev.netlint.model.Attachment;
 import dev.netlint.model.Container;
 import dev.netlint.model.Network;
-import dev.netlint.model.Operation;
 import dev.netlint.model.PortMapping;
 import dev.netlint.model.Text;
 import dev.netlint.rules.Finding;
@@ -94,7 +93,7 @@ class ModeRulesTest {
 
     @Test
     void hostModeMacAddressIsRefusedButHostnameDnsAndExtraHostsAreNot() {
-        var f = ComposeModelFixtures.script("run.sh");
+        var f = ComposeModelFixtures.observed("docker://local");
         Container c = f.service("nlt-a");
         f.mode(c, "host");
         c.hostname(f.text("h")).dns(f.text("10.50.0.53")).extraHost(f.text("x:10.50.0.9"));
@@ -107,12 +106,31 @@ class ModeRulesTest {
 
     @Test
     void containerModeWithPublishAllIsRefused() {
-        var f = ComposeModelFixtures.script("run.sh");
+        var f = ComposeModelFixtures.observed("docker://local");
         Container c = f.service("b");
         f.mode(c, "container:a");
         c.publishAll(f.at());
         assertThat(f.run(new ConflictingNetworkModeOption())).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("-p/-P"));
+    }
+
+    @Test
+    void scriptsAreLeftToTheScriptSimulationForRefusedOptions() {
+        var s = ComposeModelFixtures.script("run.sh");
+        Container c = s.service("b");
+        s.mode(c, "container:a");
+        s.port(c, "8080:80");
+        c.hostname(s.text("h"));
+        Container h = s.service("c");
+        s.mode(h, "host");
+        s.port(h, "8080:80");
+        h.link(s.text("a:a"));
+        h.networkAlias(s.text("foo"));
+        assertThat(s.run(new ConflictingNetworkModeOption())).isEmpty();
+        assertThat(s.run(new HostModePortsDiscarded())).isEmpty();
+        assertThat(s.run(new LinksOnHostNetwork())).isEmpty();
+        assertThat(s.run(new AliasOnBuiltinNetwork())).isEmpty();
+        assertThat(s.run(new HostNetworkMode())).as("scripts are not noted").isEmpty();
     }
 
     @Test
@@ -255,7 +273,7 @@ class ModeRulesTest {
 
     @Test
     void aliasesAreRefusedOnExplicitBridgeHostNoneAndSharedStacks() {
-        var s = ComposeModelFixtures.script("run.sh");
+        var s = ComposeModelFixtures.observed("docker://local");
         for (String mode : List.of("bridge", "host", "none", "container:db")) {
             Container c = s.service("c-" + mode.replace(':', '-'));
             s.mode(c, mode);
@@ -267,6 +285,11 @@ class ModeRulesTest {
         assertThat(s.run(new AliasOnBuiltinNetwork())).hasSize(4)
                 .allSatisfy(x -> assertThat(x.message()).contains("network-scoped aliases are only supported for user-defined networks"));
         assertThat(s.run(new AliasIgnoredOnDefaultBridge())).isEmpty();
+        var script = ComposeModelFixtures.script("run.sh");
+        Container c = script.service("a");
+        script.mode(c, "bridge");
+        c.networkAlias(script.text("foo"));
+        assertThat(script.run(new AliasOnBuiltinNetwork())).as("NL406 reports it for scripts").isEmpty();
     }
 
     @Test
@@ -276,15 +299,6 @@ class ModeRulesTest {
         assertThat(s.run(new AliasIgnoredOnDefaultBridge())).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("silently drops"));
         assertThat(s.run(new AliasOnBuiltinNetwork())).isEmpty();
-    }
-
-    @Test
-    void connectWithAliasToTheDefaultBridgeIsRefused() {
-        var s = ComposeModelFixtures.script("run.sh");
-        s.project().add(new Operation.Connect(s.text("bridge"), s.text("a"), null, null, List.of(s.text("foo")), s.at(), false));
-        s.project().add(new Operation.Connect(s.text("nlt-n1"), s.text("a"), null, null, List.of(s.text("foo")), s.at(), false));
-        assertThat(s.run(new AliasOnBuiltinNetwork())).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("network-scoped alias is supported only for containers in user defined networks"));
     }
 
     @Test
@@ -302,7 +316,7 @@ class ModeRulesTest {
 
     @Test
     void linksInHostModeAreRefusedButOnTheDefaultBridgeAccepted() {
-        var s = ComposeModelFixtures.script("run.sh");
+        var s = ComposeModelFixtures.observed("docker://local");
         Container h = s.service("b");
         s.mode(h, "host");
         h.link(s.text("a:a"));

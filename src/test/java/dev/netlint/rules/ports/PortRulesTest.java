@@ -243,4 +243,23 @@ class PortRulesTest {
         assertThat(out).hasSize(2);
         assertThat(out.get(1).message()).contains("of service \"s0\"").contains("(and 1 more entry)");
     }
+
+    @Test
+    void replicasOfAServiceWithAFixedHostPortClashButARangeWithRoomDoesNot() {
+        var f = ComposeModelFixtures.compose("c.yaml");
+        Container web = f.service("web").replicas(3, f.at());
+        PortMapping fixed = f.port(web, "8080:80");
+        assertThat(f.run(CLASH)).singleElement()
+                .satisfies(x -> assertThat(x.location().line()).isEqualTo(line(fixed)))
+                .satisfies(x -> assertThat(x.message()).contains("runs 3 replicas").contains("\"8080-8082:80\""));
+
+        var g = ComposeModelFixtures.compose("c.yaml");
+        Container api = g.service("api").replicas(3, g.at());
+        g.port(api, "9000-9002:80");
+        assertThat(g.run(CLASH)).isEmpty();
+        Container four = g.service("worker").replicas(5, g.at());
+        g.port(four, "9100-9101:80");
+        assertThat(g.run(CLASH)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("needs one free host port in 9100-9101"));
+    }
 }
