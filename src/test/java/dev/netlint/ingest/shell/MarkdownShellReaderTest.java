@@ -98,4 +98,43 @@ class MarkdownShellReaderTest {
         assertThat(new MarkdownShellReader().claimsByName(Path.of("docs/README.md"))).isTrue();
         assertThat(new MarkdownShellReader().claimsByName(Path.of("a.txt"))).isFalse();
     }
+
+    @Test
+    void untaggedBlocksAreReadWhenTheyHoldDockerCommands() throws InputException {
+        Project p = read("""
+                ```
+                # create the network first
+                docker network create a
+                ```
+                ```
+                host$ docker network create b
+                NETWORK ID
+                ```
+                ```
+                key: value
+                docker network create c
+                ```
+                """);
+        assertThat(p.operations()).extracting(o -> ((Operation.CreateNetwork) o).network().name())
+                .containsExactly("a", "b");
+    }
+
+    @Test
+    void aNameCreatedAgainIsAnAlternativeNotASequence() throws InputException {
+        Project p = read("""
+                ```bash
+                docker network create --subnet 10.9.0.0/24 n
+                docker run -d --name web --network n nginx
+                ```
+                Or with a fixed address:
+                ```bash
+                docker run -d --name web --network n --ip 10.9.0.10 nginx
+                docker network create --subnet 10.9.0.0/24 --gateway 10.9.0.1 n
+                docker rm -f web
+                docker run -d --name web nginx
+                ```
+                """);
+        assertThat(p.operations()).extracting(Operation::conditional)
+                .containsExactly(false, false, true, true, false, false);
+    }
 }
