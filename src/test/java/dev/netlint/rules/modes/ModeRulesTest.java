@@ -276,8 +276,8 @@ class ModeRulesTest {
     @Test
     void connectWithAliasToTheDefaultBridgeIsRefused() {
         var s = ComposeModelFixtures.script("run.sh");
-        s.project().add(new Operation.Connect(s.text("bridge"), s.text("a"), null, null, List.of(s.text("foo")), s.at()));
-        s.project().add(new Operation.Connect(s.text("nlt-n1"), s.text("a"), null, null, List.of(s.text("foo")), s.at()));
+        s.project().add(new Operation.Connect(s.text("bridge"), s.text("a"), null, null, List.of(s.text("foo")), s.at(), false));
+        s.project().add(new Operation.Connect(s.text("nlt-n1"), s.text("a"), null, null, List.of(s.text("foo")), s.at(), false));
         assertThat(s.run(new AliasOnBuiltinNetwork())).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("network-scoped alias is supported only for containers in user defined networks"));
     }
