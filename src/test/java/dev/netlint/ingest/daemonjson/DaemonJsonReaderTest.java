@@ -15,8 +15,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class DaemonJsonReaderTest {
-    static Model read(String json) throws InputException {
+public class DaemonJsonReaderTest {
+    public static Model read(String json) throws InputException {
         Model model = new Model();
         new DaemonJsonReader().read(SourceFile.ofText("node01/daemon.json", json),
                 new IngestContext(model, Map.of(), f -> "node01", new Directives()));

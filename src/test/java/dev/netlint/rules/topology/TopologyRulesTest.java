@@ -36,7 +36,7 @@ class TopologyRulesTest {
         Project p = new Project(file, Project.Kind.SEQUENTIAL, at(file, 1), file);
         Network n = network(file, driver, subnet, range, gateway, parent, name);
         p.add(n);
-        p.add(new Operation.CreateNetwork(n, at(file, 3)));
+        p.add(new Operation.CreateNetwork(n, Text.of(name, at(file, 3)), at(file, 3), false));
         model.add(p);
         return p;
     }
@@ -170,9 +170,11 @@ class TopologyRulesTest {
         Project b = script(model, "b.sh", "macvlan", "10.157.0.0/24", "10.157.0.80/28", "10.157.0.1", "eth0", "lan");
         for (Project p : List.of(a, b)) {
             String file = p.name();
+            // docker run --network lan --ip 10.157.0.200, as the script reader records it
             Container c = new Container("cam", at(file, 4));
-            c.attach(new Attachment(Text.of("lan", at(file, 4)), at(file, 4)).ipv4(AddressValue.address("10.157.0.200", at(file, 4))));
-            p.add(new Operation.RunContainer(c, List.of(Text.of("lan", at(file, 4))), true, at(file, 4)));
+            p.add(c);
+            p.add(new Operation.RunContainer(c, List.of(Text.of("lan", at(file, 4))), true,
+                    AddressValue.address("10.157.0.200", at(file, 4)), null, false, at(file, 4), false));
         }
         assertThat(run(model, new LanDuplicateAddress())).singleElement().satisfies(f -> {
             assertThat(f.location().file()).isEqualTo("b.sh");
