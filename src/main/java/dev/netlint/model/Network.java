@@ -34,6 +34,7 @@ public final class Network {
     private final List<IpamPool> pools = new ArrayList<>();
     private final Map<String, SourceLocation> declaredKeys = new LinkedHashMap<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
+    private String observedId;
     private final java.util.Set<String> unknownKeys = new java.util.LinkedHashSet<>();
     private Text daemonName;
     private Text ownerProject;
@@ -64,6 +65,12 @@ public final class Network {
     public Map<String, SourceLocation> declaredKeys() { return declaredKeys; }
     /** Addresses seen in use on this network (inspect dumps, live state). */
     public List<Endpoint> endpoints() { return endpoints; }
+    /**
+     * The daemon's id of an observed network (inspect dumps, live state); null for declared ones.
+     * Ids are random per network, so two dumps showing one id show the same network.
+     */
+    public String observedId() { return observedId; }
+    public Network observedId(String v) { this.observedId = v; return this; }
     /**
      * Keys whose value could not be resolved (e.g. {@code enable_ipv6: ${IPV6}} with IPV6 unset): the
      * matching attribute is then null, and rules must not read that null as "off".

@@ -174,6 +174,12 @@ public final class InspectReader implements InputReader {
             switch (key) {
                 case "Name" -> e.name = Json.scalar(p, name);
                 case "name" -> e.podName = Json.scalar(p, name);
+                case "Id", "id" -> {
+                    Text id = Json.string(p, name);
+                    // a prefix is as unique as the whole random id, and a fleet's worth of ids stays small
+                    e.id = id == null || id.value().isBlank() ? null
+                            : id.value().substring(0, Math.min(24, id.value().length()));
+                }
                 case "Driver" -> e.driver = Json.string(p, name);
                 case "driver" -> e.podDriver = Json.string(p, name);
                 case "EnableIPv6", "ipv6_enabled" -> {
@@ -343,6 +349,7 @@ public final class InspectReader implements InputReader {
         }
 
         private void common(Network n, Element e) {
+            n.observedId(e.id);
             if (e.ipv6 != null) {
                 n.enableIpv6(e.ipv6, e.ipv6Location);
             }
@@ -644,6 +651,7 @@ public final class InspectReader implements InputReader {
         final Set<String> keys = new HashSet<>();
         Text name;
         Text podName;
+        String id;
         Text driver;
         Text podDriver;
         Text ipamDriver;

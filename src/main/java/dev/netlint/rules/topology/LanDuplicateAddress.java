@@ -74,6 +74,12 @@ public final class LanDuplicateAddress implements Rule {
                 }
             }
             for (Operation op : p.operations()) {
+                if (op instanceof Operation.RunContainer r && !r.networks().isEmpty() && r.networks().get(0).known()) {
+                    // docker run --ip/--ip6 apply to the (first) --network
+                    List<LanPool> pools = lans.of(p, r.networks().get(0).value());
+                    add(byLan, pools, r.container().name(), r.ipv4(), false);
+                    add(byLan, pools, r.container().name(), r.ipv6(), false);
+                }
                 if (op instanceof Operation.Connect c && c.network().known()) {
                     List<LanPool> pools = lans.of(p, c.network().value());
                     String who = c.container().known() ? c.container().value() : "?";

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  *       scripts (SEQUENTIAL), and any project whose host is named in a declared segment. Compose
  *       files on their default hosts do not: two compose files with the same macvlan are far more
  *       often alternatives for one machine than two machines.</li>
+ *   <li>A network whose daemon id was already seen (the same network in two dumps) is counted once.</li>
  *   <li>A network without a known parent interface is on no LAN (the daemon gives it a dummy link).</li>
  *   <li>A declared segment that covers the network's host and parent owns it (when the segment has
  *       a subnet, the network's subnet must overlap it).</li>
@@ -120,6 +121,7 @@ final class Lans {
         for (Segment s : model.segments()) {
             s.effectiveMembers().forEach(m -> declaredHosts.add(m.host()));
         }
+        Map<String, String> hostOfId = new HashMap<>();
         for (Project p : model.projects()) {
             if (!takesPart(p, declaredHosts)) {
                 continue;
@@ -127,6 +129,9 @@ final class Lans {
             for (Network n : networksOf(p)) {
                 if (!n.isLanDriver()) {
                     continue;
+                }
+                if (n.observedId() != null && hostOfId.putIfAbsent(n.observedId(), p.host()) != null) {
+                    continue; // the same network (same daemon id) dumped twice: counted once
                 }
                 Optional<String> parent = n.parent().filter(t -> t.known() && !t.value().isBlank()).map(t -> t.value().trim());
                 if (parent.isEmpty()) {

@@ -75,6 +75,18 @@ public final class MacvlanHostUnreachable implements Rule {
         if (mode.is(NetworkMode.Kind.NETWORK) && !names.contains(mode.target())) {
             names.add(mode.target());
         }
+        for (dev.netlint.model.Operation op : p.operations()) {
+            if (op instanceof dev.netlint.model.Operation.RunContainer r && r.container() == c) {
+                for (Text t : r.networks()) {
+                    if (!t.known()) {
+                        return Optional.empty();
+                    }
+                    if (!names.contains(t.value())) {
+                        names.add(t.value());
+                    }
+                }
+            }
+        }
         if (names.isEmpty()) {
             return Optional.empty();
         }
