@@ -1,0 +1,74 @@
+package dev.netlint.rules.ipam;
+
+import dev.netlint.address.Cidr;
+import dev.netlint.address.IpFamily;
+import dev.netlint.model.Container;
+import dev.netlint.model.IpamPool;
+import dev.netlint.model.Model;
+import dev.netlint.model.Project;
+import dev.netlint.model.Severity;
+import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Rule;
+import dev.netlint.rules.RuleInfo;
+
+import java.util.List;
+import java.util.Optional;
+
+@RuleInfo(id = "NL109", name = "static-ip-in-dynamic-pool", severity = Severity.NOTE,
+        summary = "A static address lies in the range the daemon hands out dynamically, where a container that starts earlier can take it.")
+public final class StaticIpInDynamicPool implements Rule {
+    @Override
+    public void check(Model model, FindingSink out) {
+        for (Ipam.Net net : Ipam.networks(model)) {
+            if (net.project().kind() == Project.Kind.SEQUENTIAL || Ipam.hasNoAddressing(net.network())
+                    || !Ipam.defaultIpam(net.network())) {
+                continue;
+            }
+            for (Ipam.Static s : Ipam.statics(net.project(), net.network())) {
+                if (s.family() == IpFamily.IPV6 && !Ipam.ipv6(net.network()).orElse(false)) {
+                    continue;
+                }
+                Optional<IpamPool> pool = Ipam.poolOf(net.network(), s.ip());
+                if (pool.isEmpty() || StaticIpInUse.reservedBecause(net, s.ip()).isPresent()) {
+                    continue;
+                }
+                Cidr subnet = Ipam.cidr(pool.get().subnet()).orElseThrow().normalized();
+                Cidr dynamic = subnet;
+                boolean hasRange = pool.get().ipRange() != null;
+                if (hasRange) {
+                    Optional<Cidr> range = Ipam.cidr(pool.get().ipRange()).map(Cidr::normalized);
+                    if (range.isEmpty() || !subnet.contains(range.get())) {
+                        continue; // unknown, malformed or misplaced range: other rules speak
+                    }
+                    dynamic = range.get();
+                }
+                if (!dynamic.contains(s.ip())) {
+                    continue;
+                }
+                List<Container> others = Ipam.dynamicMembers(net.project(), net.network(), s.family());
+                if (others.isEmpty()) {
+                    continue;
+                }
+                String key = s.family() == IpFamily.IPV4 ? "ipv4_address" : "ipv6_address";
+                out.report(this, s.value().location(), key + " " + s.ip() + " is inside "
+                        + (hasRange ? "ip_range " + dynamic : "subnet " + dynamic + ", which has no ip_range, so all of it is")
+                        + (hasRange ? ", the range" : "") + " the daemon hands out dynamic addresses from; "
+                        + Ipam.who(net.project(), others.get(0)) + " gets its address dynamically on " + net.describe()
+                        + ", and if it starts first it can take " + s.ip() + ", and then "
+                        + Ipam.who(net.project(), s.container()) + " fails to start ('Address already in use'). "
+                        + (hasRange ? "Move the static address outside " + dynamic + "."
+                                : "Add an ip_range that leaves the static addresses out, e.g. "
+                                + suggestion(subnet, s.ip()) + "."));
+            }
+        }
+    }
+
+    /** The half of the subnet that does not hold the static address. */
+    private static Cidr suggestion(Cidr subnet, dev.netlint.address.Ip ip) {
+        if (subnet.prefixLength() >= subnet.family().bits() - 1) {
+            return subnet;
+        }
+        Cidr lower = Cidr.of(subnet.first(), subnet.prefixLength() + 1);
+        return lower.contains(ip) ? Cidr.of(subnet.last(), subnet.prefixLength() + 1) : lower;
+    }
+}
