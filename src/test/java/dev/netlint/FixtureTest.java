@@ -70,7 +70,7 @@ class FixtureTest {
         }
         for (Path p : files) {
             String shown = p.toString().replace('\\', '/');
-            if (shown.equals("fixtures/README.md")) {
+            if (shown.equals(root.resolve("README.md").toString().replace('\\', '/'))) {
                 continue; // documents the syntax; its examples are not expectations
             }
             if (shown.endsWith(".expect")) {

@@ -13,6 +13,8 @@ public final class ReaderRegistry {
         readers.add(new dev.netlint.ingest.compose.ComposeReader());
         readers.add(new dev.netlint.ingest.shell.ShellScriptReader());
         readers.add(new dev.netlint.ingest.shell.MarkdownShellReader());
+        readers.add(new dev.netlint.ingest.daemonjson.DaemonJsonReader());
+        readers.add(new dev.netlint.ingest.inspect.InspectReader());
         return List.copyOf(readers);
     }
 }

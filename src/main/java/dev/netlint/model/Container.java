@@ -20,6 +20,7 @@ public final class Container {
     private final List<String> profiles = new ArrayList<>();
     private final List<Text> dns = new ArrayList<>();
     private Text macAddress;
+    private SourceLocation extendsLocation;
     private final List<Text> extraHosts = new ArrayList<>();
     private final List<Text> links = new ArrayList<>();
     private final List<Text> networkAliases = new ArrayList<>();
@@ -49,6 +50,11 @@ public final class Container {
     public List<String> profiles() { return profiles; }
     public List<Text> dns() { return dns; }
     public Text macAddress() { return macAddress; }
+    /**
+     * Where the service says {@code extends:}, when it does: settings it inherits from another
+     * service (possibly in another file) may be missing from this model.
+     */
+    public SourceLocation extendsLocation() { return extendsLocation; }
     public List<Text> extraHosts() { return extraHosts; }
     public List<Text> links() { return links; }
     /** Aliases given without a network (docker run --network-alias): they apply to the run's network. */
@@ -87,6 +93,7 @@ public final class Container {
     public Container profile(String v) { profiles.add(v); return this; }
     public Container dns(Text v) { dns.add(v); return this; }
     public Container macAddress(Text v) { this.macAddress = v; return this; }
+    public Container extendsLocation(SourceLocation v) { this.extendsLocation = v; return this; }
     public Container extraHost(Text v) { extraHosts.add(v); return this; }
     public Container link(Text v) { links.add(v); return this; }
     public Container networkAlias(Text v) { networkAliases.add(v); return this; }

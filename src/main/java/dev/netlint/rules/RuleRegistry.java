@@ -1,6 +1,20 @@
 package dev.netlint.rules;
 
+import dev.netlint.rules.daemon.AddressPoolSizeInvalid;
+import dev.netlint.rules.daemon.BipIsNetworkAddress;
+import dev.netlint.rules.daemon.BipOverlapsAddressPools;
+import dev.netlint.rules.daemon.DaemonAddressMalformed;
+import dev.netlint.rules.daemon.DaemonBlockOverlapsHostNetwork;
+import dev.netlint.rules.daemon.FixedCidrOutsideBip;
+import dev.netlint.rules.daemon.IccEnabled;
+import dev.netlint.rules.daemon.IpAllInterfaces;
 import dev.netlint.rules.input.InputNotParsed;
+import dev.netlint.rules.input.InputNotRecognised;
+import dev.netlint.rules.topology.LanDuplicateAddress;
+import dev.netlint.rules.topology.LanRangeCoversReserved;
+import dev.netlint.rules.topology.LanRangeOverlap;
+import dev.netlint.rules.topology.MacvlanHostUnreachable;
+import dev.netlint.rules.topology.OverlaySubnetOverlap;
 import dev.netlint.rules.input.UnknownRuleInDirective;
 import dev.netlint.rules.input.UnusedDirective;
 import dev.netlint.rules.script.BuiltinNetworkConnect;
@@ -18,6 +32,21 @@ import dev.netlint.rules.script.MacvlanParentInUse;
 import dev.netlint.rules.script.HostModePublishedPorts;
 import dev.netlint.rules.script.IpamFlagWithoutSubnet;
 import dev.netlint.rules.script.NetworkRemovedWhileInUse;
+import dev.netlint.rules.ipam.AuxAddressOutsideSubnet;
+import dev.netlint.rules.ipam.DefaultBridgeOverlap;
+import dev.netlint.rules.ipam.DefaultPoolOverlap;
+import dev.netlint.rules.ipam.HostBitsSet;
+import dev.netlint.rules.ipam.HostNetworkOverlap;
+import dev.netlint.rules.ipam.InvalidGateway;
+import dev.netlint.rules.ipam.IpRangeOutsideSubnet;
+import dev.netlint.rules.ipam.Ipv6SubnetWithoutIpv6;
+import dev.netlint.rules.ipam.MalformedAddress;
+import dev.netlint.rules.ipam.PublicSubnet;
+import dev.netlint.rules.ipam.StaticIpInDynamicPool;
+import dev.netlint.rules.ipam.StaticIpInUse;
+import dev.netlint.rules.ipam.StaticIpOutsideSubnet;
+import dev.netlint.rules.ipam.StaticIpWithoutSubnet;
+import dev.netlint.rules.ipam.SubnetOverlap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +63,20 @@ public final class RuleRegistry {
     private static List<Rule> build() {
         List<Rule> rules = new ArrayList<>();
         rules.add(new InputNotParsed());
+        rules.add(new InputNotRecognised());
+        rules.add(new LanRangeOverlap());
+        rules.add(new LanRangeCoversReserved());
+        rules.add(new LanDuplicateAddress());
+        rules.add(new OverlaySubnetOverlap());
+        rules.add(new MacvlanHostUnreachable());
+        rules.add(new BipOverlapsAddressPools());
+        rules.add(new AddressPoolSizeInvalid());
+        rules.add(new FixedCidrOutsideBip());
+        rules.add(new DaemonBlockOverlapsHostNetwork());
+        rules.add(new IccEnabled());
+        rules.add(new IpAllInterfaces());
+        rules.add(new DaemonAddressMalformed());
+        rules.add(new BipIsNetworkAddress());
         rules.add(new UnknownRuleInDirective());
         rules.add(new UnusedDirective());
         // network modes and drivers (NL2xx), ports (NL3xx)
@@ -53,6 +96,7 @@ public final class RuleRegistry {
         rules.add(new dev.netlint.rules.modes.LanNetworkWithoutSubnet());
         rules.add(new dev.netlint.rules.modes.IpvlanL3GatewayIgnored());
         rules.add(new dev.netlint.rules.modes.HostNetworkMode());
+        rules.add(new dev.netlint.rules.modes.NetworkUndeclaredInFragment());
         rules.add(new dev.netlint.rules.ports.HostPortAlreadyAllocated());
         rules.add(new dev.netlint.rules.ports.PortOnAllInterfaces());
         rules.add(new dev.netlint.rules.ports.PrivilegedHostPort());
@@ -81,6 +125,22 @@ public final class RuleRegistry {
         rules.add(new dev.netlint.rules.probe.NetworkDrift());
         rules.add(new dev.netlint.rules.probe.ContainerAttachmentDrift());
         rules.add(new dev.netlint.rules.probe.NetworkNameTaken());
+        // IPAM (NL1xx)
+        rules.add(new IpRangeOutsideSubnet());
+        rules.add(new InvalidGateway());
+        rules.add(new AuxAddressOutsideSubnet());
+        rules.add(new HostBitsSet());
+        rules.add(new MalformedAddress());
+        rules.add(new StaticIpOutsideSubnet());
+        rules.add(new StaticIpWithoutSubnet());
+        rules.add(new StaticIpInUse());
+        rules.add(new StaticIpInDynamicPool());
+        rules.add(new SubnetOverlap());
+        rules.add(new PublicSubnet());
+        rules.add(new Ipv6SubnetWithoutIpv6());
+        rules.add(new DefaultBridgeOverlap());
+        rules.add(new HostNetworkOverlap());
+        rules.add(new DefaultPoolOverlap());
         rules.sort(Comparator.comparing(r -> r.info().id()));
         return List.copyOf(rules);
     }

@@ -154,9 +154,20 @@ public final class HostPortAlreadyAllocated implements Rule {
                 open.add(c);
             }
         }
-        List<List<Integer>> keys = new ArrayList<>(pairs.keySet());
-        keys.sort(Comparator.<List<Integer>>comparingInt(k -> k.get(0)).thenComparingInt(k -> k.get(1)));
+        // One finding per later claim: against the first earlier claim it clashes with.
+        Map<Integer, List<Integer>> firstPerLater = new LinkedHashMap<>();
+        Map<Integer, Integer> othersPerLater = new LinkedHashMap<>();
+        for (List<Integer> key : pairs.keySet()) {
+            List<Integer> current = firstPerLater.get(key.get(0));
+            if (current == null || key.get(1) < current.get(1)) {
+                firstPerLater.put(key.get(0), key);
+            }
+            othersPerLater.merge(key.get(0), 1, Integer::sum);
+        }
+        List<List<Integer>> keys = new ArrayList<>(firstPerLater.values());
+        keys.sort(Comparator.<List<Integer>>comparingInt(k -> k.get(0)));
         for (List<Integer> key : keys) {
+            int others = othersPerLater.get(key.get(0)) - 1;
             Claim later = pairClaims.get(key)[0];
             Claim earlier = pairClaims.get(key)[1];
             int[] ports = pairs.get(key);
@@ -174,6 +185,7 @@ public final class HostPortAlreadyAllocated implements Rule {
                     portText + "/" + later.protocol() + " is published twice: \"" + later.mapping().raw() + "\" of "
                             + ServiceNetworks.describe(p, later.container()) + " and \"" + earlier.mapping().raw()
                             + "\" of " + ServiceNetworks.describe(p, earlier.container()) + at(earlier)
+                            + (others == 0 ? "" : " (and " + others + " more " + (others == 1 ? "entry" : "entries") + ")")
                             + " both bind " + bindText(laterBind, earlierBind) + ". The container started second fails:"
                             + " " + daemon + ". Publish a different host port, bind each to a different host IP"
                             + " (\"127.0.0.1:PORT:...\" vs \"127.0.0.2:PORT:...\"), or drop the host port to get"

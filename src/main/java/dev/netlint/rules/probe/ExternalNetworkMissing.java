@@ -35,6 +35,7 @@ public final class ExternalNetworkMissing implements Rule {
                     }
                     Network n = d.network();
                     SourceLocation at = n.externalName() != null ? n.externalName().location()
+                            : n.daemonName() != null ? n.daemonName().location()
                             : n.declaredKeys().getOrDefault("external", n.location());
                     out.report(this, at, "external network '" + d.daemonName() + "' does not exist on "
                             + daemon.location() + "; compose stops with: 'Network " + d.daemonName()

@@ -178,9 +178,13 @@ final class LiveState {
         return out;
     }
 
+    /**
+     * Daemon names of the networks the project itself manages (not external ones: compose never
+     * removes or recreates those, so they keep their address space whatever the project does).
+     */
     static Set<String> declaredNames(Project p) {
         Set<String> out = new LinkedHashSet<>();
-        networks(p).forEach(d -> out.add(d.daemonName()));
+        networks(p).stream().filter(d -> !d.external()).forEach(d -> out.add(d.daemonName()));
         return out;
     }
 

@@ -18,15 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModeRulesTest {
 
     @Test
-    void hostModeWithPortsWarnsOnEachEntryAndQuotesTheDaemon() {
+    void hostModeWithPortsWarnsOnceAtTheFirstEntryAndQuotesTheDaemon() {
         var f = ComposeModelFixtures.compose("c.yaml");
         Container web = f.service("web");
         f.mode(web, "host");
         PortMapping p1 = f.port(web, "8080:80");
         PortMapping p2 = f.port(web, "2379");
         List<Finding> out = f.run(new HostModePortsDiscarded());
-        assertThat(out).extracting(x -> x.location().line()).containsExactly(line(p1), line(p2));
-        assertThat(out.get(0).message()).contains("Published ports are discarded when using host network mode")
+        assertThat(out).extracting(x -> x.location().line()).containsExactly(line(p1));
+        assertThat(p2).isNotNull();
+        assertThat(out.get(0).message()).contains("(and 1 more entry)").contains("Published ports are discarded when using host network mode")
                 .contains("\"host\" network_mode is incompatible with port_bindings").contains("service \"web\"");
     }
 
@@ -202,7 +203,11 @@ class ModeRulesTest {
         f.network("front");
         assertThat(f.run(new UnusedNetwork())).isEmpty();
         f.network("maybe");
-        f.service("x").attach(new Attachment(Text.unknown("${N}", f.at()), null));
+        Container x = f.service("x").attach(new Attachment(Text.unknown("${N}", f.at()), null));
+        assertThat(f.run(new UnusedNetwork())).isEmpty();
+        x.attachments().clear();
+        assertThat(f.run(new UnusedNetwork())).hasSize(1);
+        f.service("inherits").extendsLocation(f.at());
         assertThat(f.run(new UnusedNetwork())).isEmpty();
     }
 
@@ -337,5 +342,35 @@ class ModeRulesTest {
         f.subnet(l2, "10.50.21.0/24").gateway(dev.netlint.model.AddressValue.address("10.50.21.1", f.at()));
         assertThat(f.run(new IpvlanL3GatewayIgnored())).singleElement()
                 .satisfies(x -> assertThat(x.location()).isEqualTo(pool.gateway().location()));
+    }
+
+    @Test
+    void aFileWithoutNetworksIsAFragmentAndGetsANoteInsteadOfAnError() {
+        var f = ComposeModelFixtures.compose("extensions/curator.yml");
+        Attachment elk = f.attach(f.service("curator"), "elk");
+        assertThat(f.run(new UndefinedNetwork())).isEmpty();
+        assertThat(f.run(new NetworkUndeclaredInFragment())).singleElement()
+                .satisfies(x -> assertThat(x.location()).isEqualTo(elk.network().location()));
+    }
+
+    @Test
+    void aNetworkDeclaredByAComposeFileInTheSameDirectoryIsNotUndefined() {
+        var base = ComposeModelFixtures.compose("app/compose.yaml");
+        base.network("backend");
+        base.network("front");
+        var prod = ComposeModelFixtures.compose("app/compose.prod.yaml");
+        prod.network("monitoring");
+        Container api = prod.service("api");
+        prod.attach(api, "backend");
+        prod.attach(api, "monitoring");
+        Attachment typo = prod.attach(api, "frnt");
+        base.model().projects().forEach(prod.model()::add);
+        assertThat(prod.run(new UndefinedNetwork())).singleElement()
+                .satisfies(x -> assertThat(x.location()).isEqualTo(typo.network().location()));
+        var other = ComposeModelFixtures.compose("elsewhere/compose.yaml");
+        other.network("x");
+        other.attach(other.service("web"), "backend");
+        other.model().add(base.project());
+        assertThat(other.run(new UndefinedNetwork())).hasSize(1);
     }
 }

@@ -149,7 +149,8 @@ class PortRulesTest {
         f.port(prod, "8080:80");
         assertThat(f.run(CLASH)).isEmpty();
         f.port(f.service("proxy"), "8080:80");
-        assertThat(f.run(CLASH)).hasSize(2);
+        assertThat(f.run(CLASH)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("service \"proxy\"").contains("(and 1 more entry)"));
     }
 
     @Test
@@ -234,5 +235,12 @@ class PortRulesTest {
         f.port(h, "67:67/udp");
         assertThat(f.run(new DhcpPortPublished())).singleElement()
                 .satisfies(x -> assertThat(x.location().line()).isEqualTo(line(p)));
+    }
+
+    @Test
+    void threeServicesOnOnePortGiveOneFindingPerLaterService() {
+        List<Finding> out = clashes("8080:8080", "8080:8080", "8080:8080");
+        assertThat(out).hasSize(2);
+        assertThat(out.get(1).message()).contains("of service \"s0\"").contains("(and 1 more entry)");
     }
 }
