@@ -243,13 +243,15 @@ final class ComposeModel {
         Map<String, NodeTuple> fields = fields(m);
         String name = service;
         NodeTuple cn = fields.get("container_name");
+        Text containerName = null;
         if (cn != null) {
             Text n = text(cn.getValueNode(), "container_name");
             if (n != null && n.known() && !n.value().isBlank()) {
                 name = n.value();
             }
+            containerName = n;
         }
-        Container c = new Container(name, locations.of(key)).serviceName(service);
+        Container c = new Container(name, locations.of(key)).serviceName(service).fixedName(containerName);
 
         NodeTuple mode = fields.containsKey("network_mode") ? fields.get("network_mode") : fields.get("net");
         if (mode != null) {
