@@ -39,6 +39,7 @@ import java.util.concurrent.Callable;
                 LintCommand.class,
                 RulesCommand.class,
                 InitCommand.class,
+                ProbeCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",

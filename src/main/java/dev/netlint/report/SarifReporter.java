@@ -68,12 +68,26 @@ public final class SarifReporter implements Reporter {
         SarifSchema210 log = build(result, ctx);
         JsonNode tree = MAPPER.valueToTree(log);
         prune(tree, null);
+        // java-sarif leaves out a level equal to SARIF's default (warning); GitHub reads it, so say it.
+        for (JsonNode rule : tree.path("runs").path(0).path("tool").path("driver").path("rules")) {
+            ObjectNode config = ((ObjectNode) rule).with("defaultConfiguration");
+            severityOf(ctx, rule.path("id").asText()).ifPresent(s -> config.put("level", s.label()));
+        }
+        for (JsonNode res : tree.path("runs").path(0).path("results")) {
+            if (!res.has("level")) {
+                ((ObjectNode) res).put("level", "warning");
+            }
+        }
         MAPPER.writer(new DefaultPrettyPrinter()
                         .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                         .withArrayIndenter(new DefaultIndenter("  ", "\n")))
                 .writeValue(out, tree);
         out.write("\n");
         out.flush();
+    }
+
+    private static java.util.Optional<Severity> severityOf(ReportContext ctx, String id) {
+        return ctx.rules().stream().filter(r -> r.info().id().equals(id)).map(r -> r.info().severity()).findFirst();
     }
 
     SarifSchema210 build(LintResult result, ReportContext ctx) {

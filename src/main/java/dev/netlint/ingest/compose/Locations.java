@@ -36,7 +36,7 @@ final class Locations {
         Mark e = node.getEndMark().orElse(s);
         int endLine = e.getLine() + 1;
         int endCol = e.getColumn() + 1;
-        if (!(node instanceof ScalarNode) && e.getLine() > s.getLine() && e.getColumn() == 0) {
+        if (!(node instanceof ScalarNode) && e.getLine() > s.getLine() && blankBefore(s.getName(), e)) {
             int[] back = lastContentBefore(s.getName(), e.getLine(), s.getLine());
             endLine = back[0];
             endCol = back[1];
@@ -54,11 +54,25 @@ final class Locations {
         return new SourceLocation(a.file(), a.line(), a.column(), b.endLine(), b.endColumn());
     }
 
-    private int[] lastContentBefore(String label, int zeroBasedLine, int startLine) {
-        String[] ls = lines.computeIfAbsent(label, k -> {
+    /** Whether the end mark is the first token of its line (nothing but indentation before it). */
+    private boolean blankBefore(String label, Mark e) {
+        if (e.getColumn() == 0) {
+            return true;
+        }
+        String[] ls = linesOf(label);
+        return e.getLine() < ls.length && ls[e.getLine()].length() >= e.getColumn()
+                && ls[e.getLine()].substring(0, e.getColumn()).isBlank();
+    }
+
+    private String[] linesOf(String label) {
+        return lines.computeIfAbsent(label, k -> {
             String t = texts.get(k);
             return t == null ? new String[0] : t.split("\n", -1);
         });
+    }
+
+    private int[] lastContentBefore(String label, int zeroBasedLine, int startLine) {
+        String[] ls = linesOf(label);
         for (int i = Math.min(zeroBasedLine - 1, ls.length - 1); i >= startLine; i--) {
             String l = ls[i].stripTrailing();
             String t = l.strip();

@@ -1,0 +1,602 @@
+package dev.netlint.ingest.shell;
+
+import dev.netlint.address.Cidr;
+import dev.netlint.model.AddressValue;
+import dev.netlint.model.Attachment;
+import dev.netlint.model.Container;
+import dev.netlint.model.IpamPool;
+import dev.netlint.model.Network;
+import dev.netlint.model.NetworkMode;
+import dev.netlint.model.Operation;
+import dev.netlint.model.Project;
+import dev.netlint.model.SourceLocation;
+import dev.netlint.model.Text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns docker CLI invocations into model operations, in order. Only the commands that shape
+ * networking are read; others are ignored. Global options that point the CLI at another daemon
+ * ({@code -H}, {@code --context}) make the command unknown, so it is skipped.
+ */
+final class DockerCli {
+    private static final Set<String> WRAPPERS = Set.of("sudo", "env", "time", "nohup", "exec", "command", "builtin");
+    private static final Set<String> SUDO_VALUE_FLAGS = Set.of("-u", "-g", "-p", "-U", "-C", "-D", "-r", "-t", "-T", "-h");
+
+    static final FlagSpec RUN = new FlagSpec(false)
+            .values("add-host", "annotation", "attach|a", "blkio-weight", "blkio-weight-device", "cap-add", "cap-drop",
+                    "cgroup-parent", "cgroupns", "cidfile", "cpu-count", "cpu-percent", "cpu-period", "cpu-quota",
+                    "cpu-rt-period", "cpu-rt-runtime", "cpu-shares|c", "cpus", "cpuset-cpus", "cpuset-mems",
+                    "detach-keys", "device", "device-cgroup-rule", "device-read-bps", "device-read-iops",
+                    "device-write-bps", "device-write-iops", "dns", "dns-option", "dns-opt>dns-option", "dns-search",
+                    "domainname", "entrypoint", "env|e", "env-file", "expose", "gpus", "group-add", "health-cmd",
+                    "health-interval", "health-retries", "health-start-period", "health-start-interval",
+                    "health-timeout", "hostname|h", "ip", "ip6", "ipc", "isolation", "kernel-memory", "label|l",
+                    "label-file", "link", "link-local-ip", "log-driver", "log-opt", "mac-address", "memory|m",
+                    "memory-reservation", "memory-swap", "memory-swappiness", "mount", "name", "network",
+                    "net>network", "network-alias", "net-alias>network-alias", "oom-score-adj", "pid", "pids-limit",
+                    "platform", "publish|p", "pull", "restart", "runtime", "security-opt", "shm-size", "stop-signal",
+                    "stop-timeout", "storage-opt", "sysctl", "tmpfs", "ulimit", "user|u", "userns", "uts",
+                    "volume|v", "volume-driver", "volumes-from", "workdir|w", "io-maxbandwidth", "io-maxiops",
+                    "cpu-rt-runtime", "credentialspec")
+            .booleans("detach|d", "interactive|i", "tty|t", "rm", "privileged", "publish-all|P", "read-only", "init",
+                    "no-healthcheck", "oom-kill-disable", "sig-proxy", "disable-content-trust", "help", "quiet|q",
+                    "use-api-socket");
+    static final FlagSpec NETWORK_CREATE = new FlagSpec(true)
+            .values("aux-address", "config-from", "driver|d", "gateway", "ip-range", "ipam-driver", "ipam-opt",
+                    "label", "opt|o", "scope", "subnet")
+            .booleans("attachable", "config-only", "ingress", "internal", "ipv6", "ipv4", "help");
+    static final FlagSpec NETWORK_CONNECT = new FlagSpec(true)
+            .values("alias", "driver-opt", "ip", "ip6", "link", "link-local-ip", "gw-priority")
+            .booleans("help");
+    static final FlagSpec NETWORK_DISCONNECT = new FlagSpec(true).booleans("force|f", "help");
+    static final FlagSpec NETWORK_RM = new FlagSpec(true).booleans("force|f", "help");
+    static final FlagSpec RM = new FlagSpec(true).booleans("force|f", "link|l", "volumes|v", "help");
+    static final FlagSpec SERVICE_CREATE = new FlagSpec(false)
+            .values("config", "constraint", "container-label", "credential-spec", "dns", "dns-option", "dns-search",
+                    "endpoint-mode", "entrypoint", "env|e", "env-file", "generic-resource", "group", "health-cmd",
+                    "health-interval", "health-retries", "health-start-period", "health-timeout", "host", "hostname",
+                    "isolation", "label|l", "limit-cpu", "limit-memory", "limit-pids", "log-driver", "log-opt",
+                    "max-concurrent", "mode", "mount", "name", "network", "placement-pref", "publish|p", "replicas",
+                    "replicas-max-per-node", "reserve-cpu", "reserve-memory", "restart-condition", "restart-delay",
+                    "restart-max-attempts", "restart-window", "rollback-delay", "rollback-failure-action",
+                    "rollback-max-failure-ratio", "rollback-monitor", "rollback-order", "rollback-parallelism",
+                    "secret", "stop-grace-period", "stop-signal", "sysctl", "ulimit", "update-delay",
+                    "update-failure-action", "update-max-failure-ratio", "update-monitor", "update-order",
+                    "update-parallelism", "user|u", "workdir|w", "cap-add", "cap-drop")
+            .booleans("detach|d", "init", "no-healthcheck", "no-resolve-image", "quiet|q", "read-only", "tty|t",
+                    "with-registry-auth", "help");
+    static final FlagSpec SWARM_INIT = new FlagSpec(true)
+            .values("advertise-addr", "availability", "cert-expiry", "data-path-addr", "data-path-port",
+                    "default-addr-pool", "default-addr-pool-mask-length", "dispatcher-heartbeat", "external-ca",
+                    "listen-addr", "max-snapshots", "snapshot-interval", "task-history-limit")
+            .booleans("autolock", "force-new-cluster", "help");
+
+    private final ShellSource source;
+    private final Project project;
+
+    DockerCli(ShellSource source, Project project) {
+        this.source = source;
+        this.project = project;
+    }
+
+    /** Whether a command name is the docker CLI ({@code docker}, {@code /usr/bin/docker}). */
+    static boolean isDockerBinary(String name) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        return base.equals("docker");
+    }
+
+    void apply(ShellCommand cmd) {
+        List<ShellWord> w = cmd.words();
+        int i = 0;
+        // sudo docker ..., env X=1 docker ..., time docker ...
+        for (int guard = 0; guard < 8 && i < w.size() && !w.get(i).unknown() && WRAPPERS.contains(w.get(i).value()); guard++) {
+            String wrapper = w.get(i).value();
+            i++;
+            while (i < w.size() && !w.get(i).unknown()) {
+                String v = w.get(i).value();
+                if (v.startsWith("-")) {
+                    i += wrapper.equals("sudo") && SUDO_VALUE_FLAGS.contains(v) ? 2 : 1;
+                } else if (wrapper.equals("env") && v.contains("=")) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+        }
+        if (i >= w.size() || w.get(i).unknown() || !isDockerBinary(w.get(i).value())) {
+            return;
+        }
+        i++;
+        // global options
+        while (i < w.size()) {
+            ShellWord g = w.get(i);
+            if (g.unknown()) {
+                return;
+            }
+            String v = g.value();
+            if (!v.startsWith("-")) {
+                break;
+            }
+            if (v.equals("-H") || v.startsWith("--host") || v.equals("-c") || v.startsWith("--context")
+                    || v.startsWith("-H")) {
+                return; // another daemon: not this host
+            }
+            if ((v.equals("--config") || v.equals("-l") || v.equals("--log-level") || v.equals("--tlscacert")
+                    || v.equals("--tlscert") || v.equals("--tlskey"))) {
+                i += 2;
+            } else {
+                i++;
+            }
+        }
+        if (i >= w.size() || w.get(i).unknown()) {
+            return;
+        }
+        String sub = w.get(i).value();
+        String action = i + 1 < w.size() && !w.get(i + 1).unknown() ? w.get(i + 1).value() : "";
+        SourceLocation where = source.location(cmd.start(), cmd.end());
+        boolean cond = cmd.conditional();
+        switch (sub) {
+            case "run" -> run(w, i + 1, true, where, cond);
+            case "create" -> run(w, i + 1, false, where, cond);
+            case "rm" -> removeContainers(w, i + 1, where, cond);
+            case "container" -> {
+                switch (action) {
+                    case "run" -> run(w, i + 2, true, where, cond);
+                    case "create" -> run(w, i + 2, false, where, cond);
+                    case "rm", "remove" -> removeContainers(w, i + 2, where, cond);
+                    case "prune" -> project.add(new Operation.RemoveContainer(
+                            Text.unknown("prune", where), where, cond));
+                    default -> { }
+                }
+            }
+            case "network" -> {
+                switch (action) {
+                    case "create" -> createNetwork(w, i + 2, where, cond);
+                    case "connect" -> connect(w, i + 2, where, cond);
+                    case "disconnect" -> disconnect(w, i + 2, where, cond);
+                    case "rm", "remove" -> removeNetworks(w, i + 2, where, cond);
+                    case "prune" -> project.add(new Operation.RemoveNetwork(Text.unknown("prune", where), where, cond));
+                    default -> { }
+                }
+            }
+            case "system" -> {
+                if (action.equals("prune")) {
+                    project.add(new Operation.RemoveContainer(Text.unknown("prune", where), where, cond));
+                    project.add(new Operation.RemoveNetwork(Text.unknown("prune", where), where, cond));
+                }
+            }
+            case "service" -> {
+                if (action.equals("create")) {
+                    service(w, i + 2, where, cond);
+                }
+            }
+            case "swarm" -> {
+                if (action.equals("init")) {
+                    swarmInit(w, i + 2, where, cond);
+                } else if (action.equals("join")) {
+                    project.add(new Operation.SwarmInit(List.of(), where, true));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private Text text(ShellWord w) {
+        SourceLocation l = source.location(w.start(), w.end());
+        return w.unknown() ? Text.unknown(w.value(), l) : Text.of(w.value(), l);
+    }
+
+    private SourceLocation loc(ShellWord w) {
+        return source.location(w.start(), w.end());
+    }
+
+    /** The value of a flag as text, located at the value (or at the flag when the value is inside it). */
+    private Text value(FlagSpec.Flag f) {
+        return text(f.value());
+    }
+
+    private void run(List<ShellWord> w, int from, boolean start, SourceLocation where, boolean cond) {
+        FlagSpec.Parsed p = RUN.parse(w, from);
+        FlagSpec.Flag nameFlag = p.last("name");
+        String name;
+        SourceLocation nameLoc;
+        if (nameFlag != null && nameFlag.value() != null) {
+            name = nameFlag.value().unknown() ? "$" + nameFlag.value().value() : nameFlag.value().value();
+            nameLoc = loc(nameFlag.value());
+        } else {
+            name = "<unnamed container at line " + where.line() + ">";
+            nameLoc = where;
+        }
+        Container c = new Container(name, nameLoc);
+        if (nameFlag != null && nameFlag.value() != null) {
+            c.fixedName(text(nameFlag.value())); // netlint probe: NL703
+        }
+        List<Text> networks = new ArrayList<>();
+        List<Attachment> userAttachments = new ArrayList<>();
+        for (FlagSpec.Flag f : p.all("network")) {
+            if (f.value() == null) {
+                continue;
+            }
+            Text t = value(f);
+            if (!t.unknown() && t.value().contains("=")) {
+                // advanced syntax: name=NET,alias=A,ip=X,ip6=Y,driver-opt=...
+                Attachment a = advancedNetwork(t);
+                if (a != null) {
+                    networks.add(a.network());
+                    userAttachments.add(a);
+                    continue;
+                }
+            }
+            networks.add(t);
+            NetworkMode mode = mode(t);
+            if (mode.is(NetworkMode.Kind.NETWORK)) {
+                userAttachments.add(new Attachment(t, t.location()));
+            }
+        }
+        if (!networks.isEmpty()) {
+            c.networkMode(mode(networks.get(0)));
+        }
+        AddressValue ipv4 = null;
+        AddressValue ipv6 = null;
+        FlagSpec.Flag ip = p.last("ip");
+        if (ip != null && ip.value() != null) {
+            ipv4 = AddressValue.address(value(ip));
+        }
+        FlagSpec.Flag ip6 = p.last("ip6");
+        if (ip6 != null && ip6.value() != null) {
+            ipv6 = AddressValue.address(value(ip6));
+        }
+        List<Text> aliases = new ArrayList<>();
+        for (FlagSpec.Flag f : p.all("network-alias")) {
+            if (f.value() != null) {
+                Text t = value(f);
+                aliases.add(t);
+                c.networkAlias(t);
+            }
+        }
+        if (userAttachments.size() == 1 && networks.size() == 1) {
+            Attachment a = userAttachments.get(0);
+            if (ipv4 != null && a.ipv4() == null) {
+                a.ipv4(ipv4);
+            }
+            if (ipv6 != null && a.ipv6() == null) {
+                a.ipv6(ipv6);
+            }
+            aliases.forEach(a::alias);
+        }
+        userAttachments.forEach(c::attach);
+        for (FlagSpec.Flag f : p.all("publish")) {
+            if (f.value() != null) {
+                c.port(PortSpec.parse(f.value().value(), f.value().unknown(), loc(f.value())));
+            }
+        }
+        if (p.has("publish-all")) {
+            FlagSpec.Flag f = p.last("publish-all");
+            if (f.value() == null || f.value().value().equalsIgnoreCase("true")) {
+                c.publishAll(loc(f.flagWord()));
+            }
+        }
+        p.all("expose").stream().filter(f -> f.value() != null).forEach(f -> c.expose(value(f)));
+        FlagSpec.Flag host = p.last("hostname");
+        if (host != null && host.value() != null) {
+            c.hostname(value(host));
+        }
+        p.all("dns").stream().filter(f -> f.value() != null).forEach(f -> c.dns(value(f)));
+        FlagSpec.Flag mac = p.last("mac-address");
+        if (mac != null && mac.value() != null) {
+            c.macAddress(value(mac));
+        }
+        p.all("add-host").stream().filter(f -> f.value() != null).forEach(f -> c.extraHost(value(f)));
+        p.all("link").stream().filter(f -> f.value() != null).forEach(f -> c.link(value(f)));
+        project.add(c);
+        project.add(new Operation.RunContainer(c, List.copyOf(networks), start, ipv4, ipv6, p.opaque(), where, cond));
+    }
+
+    /**
+     * The network mode a --network value gives. {@code container:"$X"} is container mode even
+     * though the container's name is unknown.
+     */
+    private static NetworkMode mode(Text t) {
+        if (!t.unknown()) {
+            return NetworkMode.parse(t.value(), t.location());
+        }
+        if (t.value().startsWith("container:") && t.value().length() > "container:".length()) {
+            return new NetworkMode(NetworkMode.Kind.CONTAINER, t.value().substring("container:".length()),
+                    t.location(), false);
+        }
+        return NetworkMode.unknown(t.value(), t.location());
+    }
+
+    /** {@code name=NET,alias=A,ip=X}: the attachment it describes, or null when it is not that form. */
+    private Attachment advancedNetwork(Text t) {
+        Text net = null;
+        List<String[]> pairs = new ArrayList<>();
+        for (String part : t.value().split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                return null;
+            }
+            pairs.add(new String[] {part.substring(0, eq).trim().toLowerCase(Locale.ROOT), part.substring(eq + 1)});
+        }
+        for (String[] kv : pairs) {
+            if (kv[0].equals("name")) {
+                net = Text.of(kv[1], t.location());
+            }
+        }
+        if (net == null) {
+            return null;
+        }
+        Attachment a = new Attachment(net, t.location());
+        for (String[] kv : pairs) {
+            switch (kv[0]) {
+                case "alias" -> a.alias(Text.of(kv[1], t.location()));
+                case "ip" -> a.ipv4(AddressValue.address(kv[1], t.location()));
+                case "ip6" -> a.ipv6(AddressValue.address(kv[1], t.location()));
+                default -> { }
+            }
+        }
+        return a;
+    }
+
+    private void removeContainers(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
+        FlagSpec.Parsed p = RM.parse(w, from);
+        for (ShellWord name : p.positionals()) {
+            project.add(new Operation.RemoveContainer(text(name), where, cond));
+        }
+    }
+
+    private void removeNetworks(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
+        FlagSpec.Parsed p = NETWORK_RM.parse(w, from);
+        for (ShellWord name : p.positionals()) {
+            project.add(new Operation.RemoveNetwork(text(name), where, cond));
+        }
+    }
+
+    private void createNetwork(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
+        FlagSpec.Parsed p = NETWORK_CREATE.parse(w, from);
+        if (p.positionals().isEmpty()) {
+            return; // docker network create with no name: a usage error the CLI prints
+        }
+        ShellWord nameWord = p.positionals().get(0);
+        Text name = text(nameWord);
+        Network n = new Network(nameWord.unknown() ? "$" + nameWord.value() : nameWord.value(), name.location());
+        FlagSpec.Flag driver = p.last("driver");
+        if (driver != null && driver.value() != null) {
+            n.driver(value(driver));
+            n.declaredKey("driver", loc(driver.flagWord()));
+        }
+        for (FlagSpec.Flag f : p.all("opt")) {
+            if (f.value() == null) {
+                continue;
+            }
+            Text t = value(f);
+            int eq = t.value().indexOf('=');
+            if (t.unknown() || eq <= 0) {
+                continue;
+            }
+            n.option(t.value().substring(0, eq), Text.of(t.value().substring(eq + 1), t.location()));
+        }
+        FlagSpec.Flag internal = p.last("internal");
+        if (internal != null) {
+            n.internal(internal.value() == null || internal.value().value().equalsIgnoreCase("true"));
+            n.declaredKey("internal", loc(internal.flagWord()));
+        }
+        FlagSpec.Flag attachable = p.last("attachable");
+        if (attachable != null) {
+            n.attachable(attachable.value() == null || attachable.value().value().equalsIgnoreCase("true"));
+        }
+        FlagSpec.Flag ipv6 = p.last("ipv6");
+        if (ipv6 != null) {
+            boolean on = ipv6.value() == null || ipv6.value().value().equalsIgnoreCase("true");
+            n.enableIpv6(on, loc(ipv6.flagWord()));
+            n.declaredKey("enable_ipv6", loc(ipv6.flagWord()));
+        }
+        FlagSpec.Flag ipamDriver = p.last("ipam-driver");
+        if (ipamDriver != null && ipamDriver.value() != null) {
+            n.ipamDriver(value(ipamDriver));
+        }
+        ipam(n, p);
+        if (!project.networks().containsKey(n.name())) {
+            project.add(n);
+        }
+        project.add(new Operation.CreateNetwork(n, name, where, cond));
+    }
+
+    /**
+     * Pairs --ip-range, --gateway and --aux-address with the --subnet that contains them, as the
+     * docker CLI does. With a single subnet, a value it does not contain still goes to that pool
+     * (the IPAM rules report it as outside its subnet); with none or several, an unmatched value
+     * goes to a pool of its own with no subnet.
+     */
+    private void ipam(Network n, FlagSpec.Parsed p) {
+        List<IpamPool> pools = new ArrayList<>();
+        List<Cidr> parsed = new ArrayList<>();
+        for (FlagSpec.Flag f : p.all("subnet")) {
+            if (f.value() == null) {
+                continue;
+            }
+            IpamPool pool = new IpamPool(loc(f.flagWord())).subnet(AddressValue.cidr(value(f)));
+            pools.add(pool);
+            parsed.add(pool.subnet().asCidr().orElse(null));
+            n.pool(pool);
+        }
+        if (!pools.isEmpty()) {
+            n.declaredKey("ipam", pools.get(0).location());
+        }
+        for (FlagSpec.Flag f : p.all("ip-range")) {
+            if (f.value() != null) {
+                AddressValue v = AddressValue.cidr(value(f));
+                IpamPool target = match(n, pools, parsed, v, pool -> pool.ipRange() == null, loc(f.flagWord()));
+                target.ipRange(v);
+            }
+        }
+        for (FlagSpec.Flag f : p.all("gateway")) {
+            if (f.value() != null) {
+                AddressValue v = AddressValue.address(value(f));
+                IpamPool target = match(n, pools, parsed, v, pool -> pool.gateway() == null, loc(f.flagWord()));
+                target.gateway(v);
+            }
+        }
+        for (FlagSpec.Flag f : p.all("aux-address")) {
+            if (f.value() == null) {
+                continue;
+            }
+            Text t = value(f);
+            int eq = t.value().indexOf('=');
+            if (t.unknown() || eq <= 0) {
+                continue;
+            }
+            AddressValue v = AddressValue.address(t.value().substring(eq + 1), t.location());
+            IpamPool target = match(n, pools, parsed, v, pool -> true, loc(f.flagWord()));
+            target.aux(t.value().substring(0, eq), v);
+        }
+    }
+
+    private IpamPool match(Network n, List<IpamPool> pools, List<Cidr> subnets, AddressValue v,
+                           java.util.function.Predicate<IpamPool> free, SourceLocation flag) {
+        if (!v.isUnknown() && !v.isMalformed()) {
+            for (int k = 0; k < pools.size(); k++) {
+                Cidr s = subnets.get(k);
+                if (s == null) {
+                    continue;
+                }
+                boolean inside = v.asCidr().map(r -> s.contains(r.normalized())).orElse(false)
+                        || v.asIp().map(s::contains).orElse(false);
+                if (inside && free.test(pools.get(k))) {
+                    return pools.get(k);
+                }
+            }
+        }
+        if (pools.size() == 1 && free.test(pools.get(0))) {
+            return pools.get(0);
+        }
+        if (v.isUnknown() && !pools.isEmpty()) {
+            for (IpamPool pool : pools) {
+                if (free.test(pool)) {
+                    return pool;
+                }
+            }
+        }
+        IpamPool orphan = new IpamPool(flag);
+        n.pool(orphan);
+        return orphan;
+    }
+
+    private void connect(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
+        FlagSpec.Parsed p = NETWORK_CONNECT.parse(w, from);
+        if (p.positionals().size() < 2) {
+            return;
+        }
+        Text net = text(p.positionals().get(0));
+        Text container = text(p.positionals().get(1));
+        FlagSpec.Flag ip = p.last("ip");
+        FlagSpec.Flag ip6 = p.last("ip6");
+        AddressValue v4 = ip != null && ip.value() != null ? AddressValue.address(value(ip)) : null;
+        AddressValue v6 = ip6 != null && ip6.value() != null ? AddressValue.address(value(ip6)) : null;
+        List<Text> aliases = p.all("alias").stream().filter(f -> f.value() != null).map(this::value).toList();
+        project.add(new Operation.Connect(net, container, v4, v6, aliases, where, cond));
+        // the attachment, on a container this script runs, so the address rules see its --ip
+        if (!container.unknown() && !net.unknown() && !Network.HOST.equals(net.value())
+                && !Network.NONE.equals(net.value()) && !Network.DEFAULT_BRIDGE.equals(net.value())) {
+            Optional<Container> c = lastContainer(container.value());
+            c.ifPresent(k -> {
+                Attachment a = new Attachment(net, net.location()).ipv4(v4).ipv6(v6);
+                aliases.forEach(a::alias);
+                k.attach(a);
+            });
+        }
+    }
+
+    private Optional<Container> lastContainer(String name) {
+        Container found = null;
+        for (Container c : project.containers()) {
+            if (c.name().equals(name)) {
+                found = c;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private void disconnect(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
+        FlagSpec.Parsed p = NETWORK_DISCONNECT.parse(w, from);
+        if (p.positionals().size() < 2) {
+            return;
+        }
+        project.add(new Operation.Disconnect(text(p.positionals().get(0)), text(p.positionals().get(1)), where, cond));
+    }
+
+    private void service(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
+        FlagSpec.Parsed p = SERVICE_CREATE.parse(w, from);
+        FlagSpec.Flag nameFlag = p.last("name");
+        String name = nameFlag != null && nameFlag.value() != null ? nameFlag.value().value()
+                : "<unnamed service at line " + where.line() + ">";
+        Container s = new Container(name, nameFlag != null && nameFlag.value() != null ? loc(nameFlag.value()) : where);
+        List<Text> networks = new ArrayList<>();
+        for (FlagSpec.Flag f : p.all("network")) {
+            if (f.value() == null) {
+                continue;
+            }
+            Text t = value(f);
+            Attachment a = !t.unknown() && t.value().contains("=") ? advancedNetwork(t) : null;
+            if (a == null) {
+                a = new Attachment(t, t.location());
+            }
+            networks.add(a.network());
+            s.attach(a);
+        }
+        for (FlagSpec.Flag f : p.all("publish")) {
+            if (f.value() == null) {
+                continue;
+            }
+            Text t = value(f);
+            if (!t.unknown() && t.value().contains("=")) {
+                s.port(longPort(t));
+            } else {
+                s.port(PortSpec.parse(t.value(), t.unknown(), t.location()));
+            }
+        }
+        project.add(new Operation.CreateService(s, List.copyOf(networks), where, cond));
+    }
+
+    /** {@code published=8080,target=80,protocol=udp,mode=host}. */
+    private static dev.netlint.model.PortMapping longPort(Text t) {
+        Integer published = null;
+        Integer target = null;
+        String proto = "tcp";
+        for (String part : t.value().split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String k = part.substring(0, eq).trim();
+            String v = part.substring(eq + 1).trim();
+            try {
+                switch (k) {
+                    case "published" -> published = Integer.parseInt(v);
+                    case "target" -> target = Integer.parseInt(v);
+                    case "protocol" -> proto = v;
+                    default -> { }
+                }
+            } catch (NumberFormatException e) {
+                return new dev.netlint.model.PortMapping(null, null, null, 0, 0, proto, t.value(), t.location(), true, false);
+            }
+        }
+        if (target == null || target < 0 || target > 65535 || (published != null && (published < 0 || published > 65535))) {
+            return new dev.netlint.model.PortMapping(null, null, null, 0, 0, proto, t.value(), t.location(), true, false);
+        }
+        return new dev.netlint.model.PortMapping(null, published, published, target, target, proto, t.value(),
+                t.location(), false, false);
+    }
+
+    private void swarmInit(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
+        FlagSpec.Parsed p = SWARM_INIT.parse(w, from);
+        List<AddressValue> pools = p.all("default-addr-pool").stream().filter(f -> f.value() != null)
+                .map(f -> AddressValue.cidr(value(f))).toList();
+        project.add(new Operation.SwarmInit(pools, where, cond));
+    }
+}

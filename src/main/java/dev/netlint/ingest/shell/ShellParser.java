@@ -1,0 +1,456 @@
+package dev.netlint.ingest.shell;
+
+import dev.netlint.ingest.InputException;
+import org.treesitter.TSInputEncoding;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterBash;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses shell text with tree-sitter-bash into the simple commands it runs, in order, with quotes
+ * removed and simple variables expanded. Variables assigned unconditionally earlier in the same
+ * text are resolved; everything else ($(...), $1, loop variables, variables assigned in branches or
+ * functions, the environment) is unknown. Commands that may not run are marked conditional.
+ */
+public final class ShellParser {
+    /** Parsing stops after this long; a shell script that takes longer is not a shell script. */
+    static final long PARSE_BUDGET_NANOS = 5_000_000_000L;
+    /** Syntax nesting deeper than this is not followed (no real script nests this deep). */
+    static final int MAX_DEPTH = 400;
+
+    private static final Set<String> BRANCHING = Set.of("if_statement", "case_statement", "while_statement",
+            "for_statement", "c_style_for_statement", "function_definition", "elif_clause", "else_clause",
+            "case_item");
+
+    private final ShellSource source;
+    private final String text;
+    private final Map<String, String> variables;
+    /** Names assigned somewhere we cannot follow (branches, loops, functions, read): unknown from then on. */
+    private final Map<String, Boolean> unknownVariables;
+    private final List<ShellCommand> commands = new ArrayList<>();
+    private boolean truncated;
+
+    private ShellParser(ShellSource source, Variables vars) {
+        this.source = source;
+        this.text = source.text();
+        this.variables = vars.known;
+        this.unknownVariables = vars.unknown;
+    }
+
+    /** Variables carried from one piece of shell to the next (the blocks of one README). */
+    public static final class Variables {
+        private final Map<String, String> known = new HashMap<>();
+        private final Map<String, Boolean> unknown = new HashMap<>();
+
+        /** Every variable with a known value, at the end of the text read so far. */
+        public Map<String, String> known() {
+            return java.util.Collections.unmodifiableMap(known);
+        }
+
+        /** The value of a variable the text assigned unconditionally, if any. */
+        public java.util.Optional<String> get(String name) {
+            return java.util.Optional.ofNullable(known.get(name));
+        }
+    }
+
+    /** The commands of {@code source}, in the order they would run. */
+    public static List<ShellCommand> parse(ShellSource source) throws InputException {
+        return parse(source, new Variables());
+    }
+
+    public static List<ShellCommand> parse(ShellSource source, Variables vars) throws InputException {
+        ShellParser p = new ShellParser(source, vars);
+        p.run();
+        return p.commands;
+    }
+
+    private void run() throws InputException {
+        byte[] ascii = asciiImage(text);
+        TSParser parser = new TSParser();
+        parser.setLanguage(new TreeSitterBash());
+        long deadline = System.nanoTime() + PARSE_BUDGET_NANOS;
+        byte[] buffer = new byte[8192];
+        TSTree tree = parser.parseWithOptions(buffer, null, (buf, offset, point) -> {
+            if (offset < 0 || offset >= ascii.length) {
+                return 0;
+            }
+            int n = Math.min(buf.length, ascii.length - offset);
+            System.arraycopy(ascii, offset, buf, 0, n);
+            return n;
+        }, TSInputEncoding.TSInputEncodingUTF8, state -> System.nanoTime() > deadline);
+        if (tree == null) {
+            throw new InputException(1, 1, "the shell parser gave up on this file (it took longer than "
+                    + PARSE_BUDGET_NANOS / 1_000_000_000L + " s); it was not checked");
+        }
+        visit(tree.getRootNode(), false, 0);
+    }
+
+    /**
+     * One byte per Java char, so tree-sitter's byte offsets are char offsets into {@code text}:
+     * non-ASCII characters (only ever inside words, strings and comments) become a letter, and a
+     * carriage return becomes a blank.
+     */
+    static byte[] asciiImage(String text) {
+        byte[] out = new byte[text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out[i] = c == '\r' ? (byte) ' ' : c < 0x80 ? (byte) c : (byte) 'x';
+        }
+        return out;
+    }
+
+    private String textOf(TSNode n) {
+        int s = Math.max(0, Math.min(n.getStartByte(), text.length()));
+        int e = Math.max(s, Math.min(n.getEndByte(), text.length()));
+        return text.substring(s, e);
+    }
+
+    private void visit(TSNode node, boolean conditional, int depth) {
+        if (depth > MAX_DEPTH) {
+            truncated = true;
+            return;
+        }
+        String type = node.getType();
+        switch (type) {
+            case "comment", "heredoc_body", "heredoc_start", "heredoc_end" -> {
+                return;
+            }
+            case "command" -> {
+                command(node, conditional, depth);
+                return;
+            }
+            case "variable_assignment" -> {
+                assignment(node, conditional, depth);
+                return;
+            }
+            case "variable_assignments" -> {
+                for (int i = 0; i < node.getChildCount(); i++) {
+                    visit(node.getChild(i), conditional, depth + 1);
+                }
+                return;
+            }
+            case "declaration_command" -> {
+                declaration(node, conditional, depth);
+                return;
+            }
+            case "unset_command" -> {
+                for (int i = 0; i < node.getNamedChildCount(); i++) {
+                    String name = textOf(node.getNamedChild(i));
+                    variables.remove(name);
+                    unknownVariables.put(name, true);
+                }
+                return;
+            }
+            case "list" -> {
+                list(node, conditional, depth);
+                return;
+            }
+            case "for_statement", "c_style_for_statement" -> {
+                TSNode var = node.getChildByFieldName("variable");
+                if (var != null && !var.isNull()) {
+                    markUnknown(textOf(var));
+                }
+            }
+            default -> {
+            }
+        }
+        boolean inner = conditional || BRANCHING.contains(type);
+        for (int i = 0; i < node.getChildCount(); i++) {
+            visit(node.getChild(i), inner, depth + 1);
+        }
+    }
+
+    private void list(TSNode node, boolean conditional, int depth) {
+        // left-associative: (a && b) || c; the right side of || runs only when the left failed,
+        // the right side of && only when the left succeeded, which is what a simulation assumes
+        // for a docker command and cannot know for anything else (a test, a grep, ...).
+        TSNode left = null;
+        String op = null;
+        for (int i = 0; i < node.getChildCount(); i++) {
+            TSNode c = node.getChild(i);
+            String t = c.getType();
+            if (t.equals("&&") || t.equals("||")) {
+                op = t;
+                continue;
+            }
+            if (!c.isNamed() || t.equals("comment")) {
+                continue;
+            }
+            if (op == null) {
+                visit(c, conditional, depth + 1);
+                left = c;
+            } else {
+                boolean cond = conditional || op.equals("||") || !isDockerCommand(left);
+                visit(c, cond, depth + 1);
+                left = c;
+                op = null;
+            }
+        }
+    }
+
+    private boolean isDockerCommand(TSNode n) {
+        if (n == null || !n.getType().equals("command")) {
+            return false;
+        }
+        TSNode name = n.getChildByFieldName("name");
+        if (name == null || name.isNull()) {
+            return false;
+        }
+        String cmd = textOf(name);
+        if (cmd.equals("sudo") && n.getNamedChildCount() > 1) {
+            for (int i = 0; i < n.getNamedChildCount(); i++) {
+                TSNode a = n.getNamedChild(i);
+                if (a.getType().equals("word") && DockerCli.isDockerBinary(textOf(a))) {
+                    return true;
+                }
+            }
+        }
+        return DockerCli.isDockerBinary(cmd);
+    }
+
+    private void declaration(TSNode node, boolean conditional, int depth) {
+        String keyword = node.getChildCount() > 0 ? textOf(node.getChild(0)) : "";
+        boolean local = keyword.equals("local");
+        for (int i = 0; i < node.getChildCount(); i++) {
+            TSNode c = node.getChild(i);
+            if (c.getType().equals("variable_assignment")) {
+                assignment(c, conditional || local, depth + 1);
+            } else if (c.getType().equals("variable_name")) {
+                if (local) {
+                    markUnknown(textOf(c));
+                }
+            } else {
+                visit(c, conditional, depth + 1);
+            }
+        }
+    }
+
+    private void assignment(TSNode node, boolean conditional, int depth) {
+        TSNode nameNode = node.getChildByFieldName("name");
+        TSNode valueNode = node.getChildByFieldName("value");
+        if (valueNode != null && !valueNode.isNull()) {
+            visitSubstitutions(valueNode, conditional, depth + 1);
+        }
+        if (nameNode == null || nameNode.isNull() || !nameNode.getType().equals("variable_name")) {
+            return;
+        }
+        String name = textOf(nameNode);
+        boolean append = false;
+        for (int i = 0; i < node.getChildCount(); i++) {
+            if (node.getChild(i).getType().equals("+=")) {
+                append = true;
+            }
+        }
+        if (conditional || append || Boolean.TRUE.equals(unknownVariables.get(name))) {
+            markUnknown(name);
+            return;
+        }
+        if (valueNode == null || valueNode.isNull()) {
+            variables.put(name, "");
+            return;
+        }
+        Value v = expand(valueNode, true, 0);
+        if (v.unknown) {
+            variables.remove(name);
+        } else {
+            variables.put(name, v.text);
+        }
+    }
+
+    private void markUnknown(String name) {
+        variables.remove(name);
+        unknownVariables.put(name, true);
+    }
+
+    private void command(TSNode node, boolean conditional, int depth) {
+        List<ShellWord> words = new ArrayList<>();
+        for (int i = 0; i < node.getChildCount(); i++) {
+            TSNode c = node.getChild(i);
+            String t = c.getType();
+            // commands inside $(...) run first
+            visitSubstitutions(c, conditional, depth + 1);
+            if (t.equals("command_name")) {
+                TSNode inner = c.getNamedChildCount() > 0 ? c.getNamedChild(0) : c;
+                words.addAll(arguments(inner));
+            } else if (t.equals("variable_assignment") || t.endsWith("redirect") || t.equals("comment")
+                    || !c.isNamed()) {
+                continue;
+            } else {
+                String field = node.getFieldNameForChild(i);
+                if (field == null || field.equals("argument")) {
+                    words.addAll(arguments(c));
+                }
+            }
+        }
+        if (!words.isEmpty()) {
+            commands.add(new ShellCommand(List.copyOf(words), conditional, node.getStartByte(), node.getEndByte()));
+            if (!words.get(0).unknown() && (words.get(0).value().equals("read")
+                    || words.get(0).value().equals("getopts") || words.get(0).value().equals("mapfile"))) {
+                for (int i = 1; i < words.size(); i++) {
+                    if (!words.get(i).value().startsWith("-")) {
+                        markUnknown(words.get(i).value());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Walks a word for $(...) and `...` and visits the commands inside them. */
+    private void visitSubstitutions(TSNode node, boolean conditional, int depth) {
+        if (depth > MAX_DEPTH) {
+            truncated = true;
+            return;
+        }
+        String t = node.getType();
+        if (t.equals("command_substitution") || t.equals("process_substitution")) {
+            for (int i = 0; i < node.getChildCount(); i++) {
+                visit(node.getChild(i), conditional, depth + 1);
+            }
+            return;
+        }
+        if (t.equals("command") || t.equals("list") || t.equals("pipeline")) {
+            return; // not inside a word
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            visitSubstitutions(node.getChild(i), conditional, depth + 1);
+        }
+    }
+
+    /** The words one argument node becomes: unquoted known expansions split on blanks. */
+    private List<ShellWord> arguments(TSNode n) {
+        int s = n.getStartByte();
+        int e = n.getEndByte();
+        String t = n.getType();
+        Value v = expand(n, false, 0);
+        boolean bareExpansion = t.equals("simple_expansion") || t.equals("expansion");
+        if (bareExpansion && !v.unknown) {
+            List<ShellWord> out = new ArrayList<>();
+            for (String part : v.text.trim().split("[ \t\n]+")) {
+                if (!part.isEmpty()) {
+                    out.add(new ShellWord(part, false, s, e));
+                }
+            }
+            return out;
+        }
+        return List.of(new ShellWord(v.unknown ? textOf(n) : v.text, v.unknown, s, e));
+    }
+
+    private record Value(String text, boolean unknown) {
+        static final Value UNKNOWN = new Value("", true);
+    }
+
+    private Value expand(TSNode n, boolean quoted, int depth) {
+        if (depth > 50) {
+            return Value.UNKNOWN;
+        }
+        String t = n.getType();
+        switch (t) {
+            case "word", "number", "command_name" -> {
+                if (t.equals("command_name") && n.getNamedChildCount() > 0) {
+                    return expand(n.getNamedChild(0), quoted, depth + 1);
+                }
+                return new Value(unescapeUnquoted(textOf(n)), false);
+            }
+            case "raw_string" -> {
+                String r = textOf(n);
+                return new Value(r.length() >= 2 ? r.substring(1, r.length() - 1) : "", false);
+            }
+            case "string", "concatenation", "translated_string" -> {
+                StringBuilder b = new StringBuilder();
+                boolean inString = t.equals("string") || quoted;
+                for (int i = 0; i < n.getChildCount(); i++) {
+                    TSNode c = n.getChild(i);
+                    String ct = c.getType();
+                    if (ct.equals("\"") || ct.equals("$\"")) {
+                        continue;
+                    }
+                    if (ct.equals("string_content")) {
+                        b.append(unescapeDoubleQuoted(textOf(c)));
+                        continue;
+                    }
+                    Value v = expand(c, inString, depth + 1);
+                    if (v.unknown) {
+                        return Value.UNKNOWN;
+                    }
+                    b.append(v.text);
+                }
+                return new Value(b.toString(), false);
+            }
+            case "simple_expansion" -> {
+                TSNode name = null;
+                for (int i = 0; i < n.getNamedChildCount(); i++) {
+                    if (n.getNamedChild(i).getType().equals("variable_name")) {
+                        name = n.getNamedChild(i);
+                    }
+                }
+                return name == null ? Value.UNKNOWN : lookup(textOf(name));
+            }
+            case "expansion" -> {
+                // only ${NAME}: anything with an operator (${X:-d}, ${#X}, ${X/a/b}) is unknown
+                if (n.getChildCount() == 3 && n.getChild(1).getType().equals("variable_name")) {
+                    return lookup(textOf(n.getChild(1)));
+                }
+                return Value.UNKNOWN;
+            }
+            default -> {
+                return Value.UNKNOWN;
+            }
+        }
+    }
+
+    private Value lookup(String name) {
+        String v = variables.get(name);
+        return v == null ? Value.UNKNOWN : new Value(v, false);
+    }
+
+    static String unescapeUnquoted(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char next = s.charAt(++i);
+                if (next != '\n') {
+                    b.append(next);
+                }
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String unescapeDoubleQuoted(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && "$`\"\\\n".indexOf(s.charAt(i + 1)) >= 0) {
+                char next = s.charAt(++i);
+                if (next != '\n') {
+                    b.append(next);
+                }
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Whether some of the text nested too deeply to be followed. */
+    boolean truncated() {
+        return truncated;
+    }
+}
