@@ -209,10 +209,11 @@ public final class SarifReporter implements Reporter {
     /** Relative to %SRCROOT% when the file is under the working directory, else an absolute file URI. */
     static ArtifactLocation artifact(String file, ReportContext ctx) {
         Path p = Path.of(file);
-        if (!p.isAbsolute()) {
+        if (!p.isAbsolute() && !p.normalize().startsWith("..")) {
             return new ArtifactLocation().withUri(relativeUri(file)).withUriBaseId(SRCROOT);
         }
-        return new ArtifactLocation().withUri(p.toUri().toASCIIString());
+        return new ArtifactLocation().withUri(ctx.workingDirectory().resolve(p).toAbsolutePath().normalize()
+                .toUri().toASCIIString());
     }
 
     static String relativeUri(String file) {
