@@ -14,6 +14,7 @@ import dev.netlint.rules.script.ContainerNameInUse;
 import dev.netlint.rules.script.OverlayWithoutSwarm;
 import dev.netlint.rules.script.MacvlanParentInUse;
 import dev.netlint.rules.script.HostModePublishedPorts;
+import dev.netlint.rules.script.IgnoredOnDefaultBridge;
 import dev.netlint.rules.script.IpamFlagWithoutSubnet;
 import dev.netlint.rules.script.NetworkRemovedWhileInUse;
 
@@ -45,6 +46,7 @@ public final class RuleRegistry {
         rules.add(new OverlayWithoutSwarm());
         rules.add(new MacvlanParentInUse());
         rules.add(new HostModePublishedPorts());
+        rules.add(new IgnoredOnDefaultBridge());
         rules.add(new IpamFlagWithoutSubnet());
         rules.add(new NetworkRemovedWhileInUse());
         rules.sort(Comparator.comparing(r -> r.info().id()));
