@@ -11,44 +11,64 @@ import java.util.Objects;
  * use the normalised block, which is what the daemon allocates from.
  */
 public final class Cidr implements Comparable<Cidr> {
+    /** The address as written, a single address without prefix. */
     private final IPAddress written;
+    /** The whole block, with prefix: {@code 10.1.0.0/16} for {@code 10.1.2.3/16}. */
     private final IPAddress block;
+    private final IPAddress lower;
+    private final IPAddress upper;
     private final int prefix;
 
-    Cidr(IPAddress written, int prefix) {
-        this.written = written;
+    Cidr(IPAddress address, int prefix) {
+        this.written = address.withoutPrefixLength();
         this.prefix = prefix;
-        this.block = written.toPrefixBlock();
+        this.block = written.toPrefixBlock(prefix);
+        this.lower = block.getLower().withoutPrefixLength();
+        this.upper = block.getUpper().withoutPrefixLength();
     }
 
     public static Cidr parse(String text) throws AddressSyntaxException {
         return AddressParser.parseCidr(text);
     }
 
+    /** The block of the given length that holds {@code ip}: {@code of(10.1.2.3, 16)} is {@code 10.1.0.0/16}. */
+    public static Cidr of(Ip ip, int prefix) {
+        if (prefix < 0 || prefix > ip.family().bits()) {
+            throw new IllegalArgumentException("prefix /" + prefix + " for " + ip);
+        }
+        return new Cidr(ip.raw(), prefix).normalized();
+    }
+
     public IpFamily family() {
         return written.isIPv4() ? IpFamily.IPV4 : IpFamily.IPV6;
+    }
+
+    public boolean isIPv4() {
+        return written.isIPv4();
     }
 
     public int prefixLength() {
         return prefix;
     }
 
+    /** True when the address part is not the first address of its block ({@code 10.1.2.3/16}). */
     public boolean hasHostBits() {
-        return !written.withoutPrefixLength().equals(block.getLower().withoutPrefixLength());
+        return !written.equals(lower);
     }
 
+    /** The block with host bits cleared: {@code 10.1.0.0/16} for {@code 10.1.2.3/16}. */
     public Cidr normalized() {
-        return hasHostBits() ? new Cidr(block.getLower().setPrefixLength(prefix, false), prefix) : this;
+        return hasHostBits() ? new Cidr(lower, prefix) : this;
     }
 
     /** The first address of the block (the "network address"). */
     public Ip first() {
-        return new Ip(block.getLower());
+        return new Ip(lower);
     }
 
     /** The last address of the block (the IPv4 broadcast address). */
     public Ip last() {
-        return new Ip(block.getUpper());
+        return new Ip(upper);
     }
 
     /** The address as written, without its prefix: for {@code 10.1.2.3/16}, {@code 10.1.2.3}. */
@@ -56,6 +76,7 @@ public final class Cidr implements Comparable<Cidr> {
         return new Ip(written);
     }
 
+    /** The number of addresses in the block. */
     public BigInteger size() {
         return block.getCount();
     }
@@ -64,10 +85,12 @@ public final class Cidr implements Comparable<Cidr> {
         return ip.family() == family() && block.contains(ip.raw());
     }
 
+    /** True when every address of {@code other} is in this block (a block contains itself). */
     public boolean contains(Cidr other) {
         return other.family() == family() && block.contains(other.block);
     }
 
+    /** True when the two blocks share at least one address. */
     public boolean overlaps(Cidr other) {
         return other.family() == family() && firstValue().compareTo(other.lastValue()) <= 0
                 && other.firstValue().compareTo(lastValue()) <= 0;
@@ -79,19 +102,20 @@ public final class Cidr implements Comparable<Cidr> {
     }
 
     public BigInteger firstValue() {
-        return block.getLower().getValue();
+        return lower.getValue();
     }
 
     public BigInteger lastValue() {
-        return block.getUpper().getValue();
+        return upper.getValue();
     }
 
-    /** The text as written, canonicalised: {@code 10.1.2.3/16}. */
+    /** The text as written, canonicalised: {@code 10.1.2.3/16}, {@code 2001:db8::/32}. */
     @Override
     public String toString() {
-        return written.withoutPrefixLength().toCanonicalString() + "/" + prefix;
+        return written.toCanonicalString() + "/" + prefix;
     }
 
+    /** Orders by family, then first address, then prefix (larger blocks first). */
     @Override
     public int compareTo(Cidr o) {
         int f = family().compareTo(o.family());
@@ -99,16 +123,22 @@ public final class Cidr implements Comparable<Cidr> {
             return f;
         }
         int c = firstValue().compareTo(o.firstValue());
-        return c != 0 ? c : Integer.compare(prefix, o.prefix);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(prefix, o.prefix);
+        return c != 0 ? c : written.getValue().compareTo(o.written.getValue());
     }
 
+    /** Equal when written the same way (same address part and prefix); {@code 10.1.2.3/16} is not {@code 10.1.0.0/16}. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Cidr other && other.toString().equals(toString());
+        return o instanceof Cidr other && other.family() == family() && other.prefix == prefix
+                && other.written.getValue().equals(written.getValue());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(toString());
+        return Objects.hash(family(), prefix, written.getValue());
     }
 }

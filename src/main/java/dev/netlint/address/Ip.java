@@ -33,6 +33,14 @@ public final class Ip implements Comparable<Ip> {
         return address.isLoopback();
     }
 
+    /** The next address, or empty after the last address of the family. */
+    public java.util.Optional<Ip> next() {
+        if (address.isMax()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Ip(address.increment(1)));
+    }
+
     IPAddress raw() {
         return address;
     }

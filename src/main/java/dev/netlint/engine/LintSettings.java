@@ -22,6 +22,8 @@ public final class LintSettings {
     private Map<String, String> environment = System.getenv();
     private final List<Consumer<dev.netlint.model.Model>> modelFacts = new ArrayList<>();
     private java.util.function.Function<String, String> hostOfFile = LintSettings::defaultHost;
+    private boolean reportUnusedDirectives;
+    private java.nio.file.Path ignoreBase;
 
     public Set<String> disabled() { return disabled; }
     /** Rules explicitly enabled; when non-empty together with "all disabled" semantics, see {@link #isEnabled}. */
@@ -35,6 +37,16 @@ public final class LintSettings {
     public List<Consumer<dev.netlint.model.Model>> modelFacts() { return modelFacts; }
     public java.util.function.Function<String, String> hostOfFile() { return hostOfFile; }
     public LintSettings hostOfFile(java.util.function.Function<String, String> f) { this.hostOfFile = f; return this; }
+
+    /** --report-unused-disables: report directives that suppressed nothing (NL003). */
+    public boolean reportUnusedDirectives() { return reportUnusedDirectives; }
+    public LintSettings reportUnusedDirectives(boolean v) { this.reportUnusedDirectives = v; return this; }
+    /**
+     * The directory {@link #ignoredPaths()} globs are relative to (the configuration file's
+     * directory); null means the working directory.
+     */
+    public java.nio.file.Path ignoreBase() { return ignoreBase; }
+    public LintSettings ignoreBase(java.nio.file.Path dir) { this.ignoreBase = dir; return this; }
 
     /** A rule runs unless disabled; an explicit enable wins over a disable of the same id. */
     public boolean isEnabled(String ruleId) {

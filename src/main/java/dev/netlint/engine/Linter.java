@@ -11,6 +11,7 @@ import dev.netlint.model.InputProblem;
 import dev.netlint.model.Model;
 import dev.netlint.model.Severity;
 import dev.netlint.model.SourceLocation;
+import dev.netlint.rules.DirectiveRule;
 import dev.netlint.rules.Finding;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleRegistry;
@@ -86,6 +87,7 @@ public final class Linter {
                 }
             });
         }
+        checkDirectives(directives, findings);
         findings.sort(Finding.ORDER);
         List<InputError> errors = new ArrayList<>(ioErrors);
         for (InputProblem p : model.inputProblems()) {
@@ -95,6 +97,38 @@ public final class Linter {
         errors.sort(java.util.Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
                 .thenComparingInt(InputError::column));
         return new LintResult(List.copyOf(findings), List.copyOf(errors), filesRead);
+    }
+
+    /**
+     * The directive rules (NL002, NL003) run after every other rule, because whether a directive
+     * suppressed anything is only known then.
+     */
+    private void checkDirectives(Directives directives, List<Finding> findings) {
+        java.util.Map<String, String> known = new java.util.TreeMap<>();
+        java.util.Set<String> running = new java.util.HashSet<>();
+        for (Rule r : RuleRegistry.all()) {
+            known.put(r.info().id(), r.info().name());
+        }
+        for (Rule r : rules) {
+            known.put(r.info().id(), r.info().name());
+            if (settings.isEnabled(r.info().id())) {
+                running.add(r.info().id());
+            }
+        }
+        for (Rule rule : rules) {
+            if (!(rule instanceof DirectiveRule dr) || !settings.isEnabled(rule.info().id())) {
+                continue;
+            }
+            Severity severity = settings.severityOverrides().getOrDefault(rule.info().id(), rule.info().severity());
+            DirectiveRule.Context ctx = new DirectiveRule.Context(directives.all(), known, running,
+                    settings.reportUnusedDirectives());
+            dr.checkDirectives(ctx, (r, location, message) -> {
+                Finding f = new Finding(r.info().id(), r.info().name(), severity, message, location);
+                if (!directives.suppresses(location, f.ruleId())) {
+                    findings.add(f);
+                }
+            });
+        }
     }
 
     private record Input(SourceFile file, InputReader reader) {
@@ -172,8 +206,7 @@ public final class Linter {
                         return FileVisitResult.CONTINUE;
                     }
                     String shown = display(file, cwd);
-                    Path rel = Path.of(shown);
-                    if (ignored.stream().anyMatch(m -> m.matches(rel))) {
+                    if (isIgnored(ignored, file, shown)) {
                         return FileVisitResult.CONTINUE;
                     }
                     SourceFile f = new SourceFile(file, shown);
@@ -194,6 +227,28 @@ public final class Linter {
         out.addAll(found);
     }
 
+    /**
+     * Globs match the path relative to {@link LintSettings#ignoreBase()} (the configuration file's
+     * directory) or to the working directory; a glob without '/' also matches the file name alone.
+     */
+    private boolean isIgnored(List<PathMatcher> ignored, Path file, String shown) {
+        if (ignored.isEmpty()) {
+            return false;
+        }
+        Path rel = settings.ignoreBase() == null ? Path.of(shown)
+                : settings.ignoreBase().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        Path name = file.getFileName();
+        for (int i = 0; i < ignored.size(); i++) {
+            if (ignored.get(i).matches(rel)) {
+                return true;
+            }
+            if (name != null && !settings.ignoredPaths().get(i).contains("/") && ignored.get(i).matches(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** In a directory walk: a reader that claims the name; for names with no extension, one that claims the content. */
     private Optional<InputReader> walkedReader(SourceFile f) {
         for (InputReader r : readers) {
@@ -209,16 +264,14 @@ public final class Linter {
 
     /** A file named on the command line is linted whatever its name. */
     private Optional<InputReader> explicitReader(SourceFile f) {
-        Optional<InputReader> byContent = byContent(f);
-        if (byContent.isPresent()) {
-            return byContent;
-        }
+        // A reader that claims the name wins: README.md with a ```yaml compose example is Markdown
+        // (pre-commit and the Maven plugin always name files explicitly). Otherwise the content decides.
         for (InputReader r : readers) {
             if (r.claimsByName(f.path())) {
                 return Optional.of(r);
             }
         }
-        return Optional.empty();
+        return byContent(f);
     }
 
     private Optional<InputReader> byContent(SourceFile f) {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class Directives {
     private static final Pattern DIRECTIVE = Pattern.compile(
             "#\\s*netlint\\s+(disable|disable-file)\\s*=\\s*([A-Za-z0-9_,\\s-]+?)\\s*$");
+    private static final Pattern ID_TOKEN = Pattern.compile("[^,\\s]+");
 
     /** One directive: which ids, which lines of which file. */
     public static final class Directive {
@@ -27,10 +28,13 @@ public final class Directives {
         private final int toLine;
         private final boolean fileWide;
         private final Set<String> used = new LinkedHashSet<>();
+        private final java.util.Map<String, SourceLocation> idLocations;
 
-        Directive(SourceLocation location, Set<String> ids, int fromLine, int toLine, boolean fileWide) {
+        Directive(SourceLocation location, java.util.Map<String, SourceLocation> idLocations, int fromLine, int toLine,
+                  boolean fileWide) {
             this.location = location;
-            this.ids = ids;
+            this.idLocations = idLocations;
+            this.ids = idLocations.keySet();
             this.fromLine = fromLine;
             this.toLine = toLine;
             this.fileWide = fileWide;
@@ -40,6 +44,11 @@ public final class Directives {
         public Set<String> ids() { return ids; }
         public boolean fileWide() { return fileWide; }
         public Set<String> used() { return used; }
+        /** Where each id is written inside the comment, for findings about one id of the directive. */
+        public SourceLocation locationOf(String id) { return idLocations.getOrDefault(id, location); }
+        /** First and last line the directive covers (the whole file for disable-file). */
+        public int fromLine() { return fromLine; }
+        public int toLine() { return toLine; }
 
         boolean covers(String file, int line, String ruleId) {
             return location.file().equals(file) && ids.contains(ruleId)
@@ -48,9 +57,13 @@ public final class Directives {
     }
 
     private final List<Directive> all = new ArrayList<>();
+    private final Set<String> scanned = new java.util.HashSet<>();
 
     /** Scans a file whose comments start with '#' (YAML, shell, Markdown shell blocks). */
     public void scanHashComments(String file, String text) {
+        if (!scanned.add(file)) {
+            return; // a file read twice (a compose override and its main file) has its directives once
+        }
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int hash = lines[i].indexOf("netlint");
@@ -65,13 +78,14 @@ public final class Directives {
             if (!m.find() || m.start() != 0) {
                 continue;
             }
-            Set<String> ids = new LinkedHashSet<>();
-            for (String id : m.group(2).split("[,\\s]+")) {
-                if (!id.isBlank()) {
-                    ids.add(id.trim().toUpperCase(Locale.ROOT));
-                }
-            }
             int lineNo = i + 1;
+            java.util.Map<String, SourceLocation> ids = new java.util.LinkedHashMap<>();
+            Matcher idm = ID_TOKEN.matcher(m.group(2));
+            while (idm.find()) {
+                int col = start + m.start(2) + idm.start() + 1;
+                ids.putIfAbsent(idm.group().toUpperCase(Locale.ROOT),
+                        new SourceLocation(file, lineNo, col, lineNo, col + idm.group().length()));
+            }
             SourceLocation where = new SourceLocation(file, lineNo, start + 1, lineNo, lines[i].length() + 1);
             if (m.group(1).equals("disable-file")) {
                 all.add(new Directive(where, ids, 1, Integer.MAX_VALUE, true));

@@ -10,6 +10,8 @@ public final class Attachment {
     private AddressValue ipv4;
     private AddressValue ipv6;
     private final List<Text> aliases = new ArrayList<>();
+    private AddressValue observedIpv4;
+    private AddressValue observedIpv6;
 
     public Attachment(Text network, SourceLocation location) {
         this.network = network;
@@ -25,4 +27,12 @@ public final class Attachment {
     public Attachment ipv4(AddressValue v) { this.ipv4 = v; return this; }
     public Attachment ipv6(AddressValue v) { this.ipv6 = v; return this; }
     public Attachment alias(Text v) { aliases.add(v); return this; }
+
+    /**
+     * The address the container actually holds, as observed (docker inspect's IPAddress); null for
+     * declared inputs. {@link #ipv4()} stays the statically requested address only.
+     */
+    public AddressValue observedIpv4() { return observedIpv4; }
+    public AddressValue observedIpv6() { return observedIpv6; }
+    public Attachment observed(AddressValue v4, AddressValue v6) { this.observedIpv4 = v4; this.observedIpv6 = v6; return this; }
 }

@@ -10,6 +10,8 @@ public final class IpamPool {
     private AddressValue ipRange;
     private AddressValue gateway;
     private final Map<String, AddressValue> auxAddresses = new LinkedHashMap<>();
+    private AddressValue leaseStart;
+    private AddressValue leaseEnd;
 
     public IpamPool(SourceLocation location) {
         this.location = location;
@@ -25,4 +27,12 @@ public final class IpamPool {
     public IpamPool ipRange(AddressValue v) { this.ipRange = v; return this; }
     public IpamPool gateway(AddressValue v) { this.gateway = v; return this; }
     public IpamPool aux(String name, AddressValue v) { auxAddresses.put(name, v); return this; }
+
+    /**
+     * A dynamic range given as first and last address rather than a CIDR block (podman's
+     * {@code lease_range}); null when the input had none.
+     */
+    public AddressValue leaseStart() { return leaseStart; }
+    public AddressValue leaseEnd() { return leaseEnd; }
+    public IpamPool leaseRange(AddressValue start, AddressValue end) { this.leaseStart = start; this.leaseEnd = end; return this; }
 }

@@ -26,6 +26,7 @@ public final class Model {
     private final List<DaemonSettings.AddressPool> configuredPools = new ArrayList<>();
     private boolean topologyDeclared;
     private final List<InputProblem> inputProblems = new ArrayList<>();
+    private final List<SkippedInput> skippedInputs = new ArrayList<>();
 
     public List<Project> projects() { return projects; }
     public Map<String, Host> hosts() { return hosts; }
@@ -40,6 +41,10 @@ public final class Model {
     /** Inputs that could not be read or parsed; the NL001 rule reports them. */
     public List<InputProblem> inputProblems() { return inputProblems; }
     public Model problem(InputProblem p) { inputProblems.add(p); return this; }
+
+    /** Inputs that were read but hold nothing netlint checks (e.g. volume inspect output); NL004 notes them. */
+    public List<SkippedInput> skippedInputs() { return skippedInputs; }
+    public Model skipped(SkippedInput s) { skippedInputs.add(s); return this; }
 
     public Model add(Project p) { projects.add(p); host(p.host()); return this; }
     public Model configuredBip(AddressValue v) { this.configuredBip = v; return this; }

@@ -29,10 +29,14 @@ public final class Network {
     private Boolean enableIpv6;
     private SourceLocation enableIpv6Location;
     private Text ipamDriver;
+    private boolean implicit;
     private final Map<String, Text> options = new LinkedHashMap<>();
     private final List<IpamPool> pools = new ArrayList<>();
     private final Map<String, SourceLocation> declaredKeys = new LinkedHashMap<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
+    private String observedId;
+    private final java.util.Set<String> unknownKeys = new java.util.LinkedHashSet<>();
+    private Text ownerProject;
 
     public Network(String name, SourceLocation location) {
         this.name = name;
@@ -45,15 +49,37 @@ public final class Network {
     public Boolean internal() { return internal; }
     public Boolean attachable() { return attachable; }
     public boolean external() { return external; }
+    /** The name the daemon knows the network by, when the input gives one (compose {@code name:}, or legacy {@code external: {name: x}}). */
     public Text externalName() { return externalName; }
     public Boolean enableIpv6() { return enableIpv6; }
     public SourceLocation enableIpv6Location() { return enableIpv6Location; }
     public Text ipamDriver() { return ipamDriver; }
+    /**
+     * True for a network the tool creates without it being written, such as compose's
+     * {@code default} network when the file does not declare one.
+     */
+    public boolean implicit() { return implicit; }
     public Map<String, Text> options() { return options; }
     public List<IpamPool> pools() { return pools; }
     public Map<String, SourceLocation> declaredKeys() { return declaredKeys; }
     /** Addresses seen in use on this network (inspect dumps, live state). */
     public List<Endpoint> endpoints() { return endpoints; }
+    /**
+     * The daemon's id of an observed network (inspect dumps, live state); null for declared ones.
+     * Ids are random per network, so two dumps showing one id show the same network.
+     */
+    public String observedId() { return observedId; }
+    public Network observedId(String v) { this.observedId = v; return this; }
+    /**
+     * Keys whose value could not be resolved (e.g. {@code enable_ipv6: ${IPV6}} with IPV6 unset): the
+     * matching attribute is then null, and rules must not read that null as "off".
+     */
+    public java.util.Set<String> unknownKeys() { return unknownKeys; }
+    public boolean isUnknown(String key) { return unknownKeys.contains(key); }
+
+    /** Observed state: the compose project that created the network (label com.docker.compose.project). */
+    public Text ownerProject() { return ownerProject; }
+    public Network ownerProject(Text v) { this.ownerProject = v; return this; }
 
     public Network driver(Text v) { this.driver = v; return this; }
     public Network internal(Boolean v) { this.internal = v; return this; }
@@ -62,9 +88,11 @@ public final class Network {
     public Network externalName(Text v) { this.externalName = v; return this; }
     public Network enableIpv6(Boolean v, SourceLocation where) { this.enableIpv6 = v; this.enableIpv6Location = where; return this; }
     public Network ipamDriver(Text v) { this.ipamDriver = v; return this; }
+    public Network implicit(boolean v) { this.implicit = v; return this; }
     public Network option(String key, Text value) { options.put(key, value); return this; }
     public Network pool(IpamPool pool) { pools.add(pool); return this; }
     public Network declaredKey(String key, SourceLocation where) { declaredKeys.put(key, where); return this; }
+    public Network unknownKey(String key) { unknownKeys.add(key); return this; }
 
     /** The driver name, lower-case, defaulting to bridge; empty when unknown. */
     public Optional<String> driverName() {

@@ -25,6 +25,8 @@ public final class Project {
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final List<Container> containers = new ArrayList<>();
     private final List<Operation> operations = new ArrayList<>();
+    private boolean live;
+    private String deployName;
 
     public Project(String name, Kind kind, SourceLocation location, String host) {
         this.name = name;
@@ -43,6 +45,17 @@ public final class Project {
     public List<Container> containers() { return containers; }
     /** For SEQUENTIAL projects: the commands in the order they run. */
     public List<Operation> operations() { return operations; }
+
+    /** OBSERVED state read from a running daemon just now (netlint probe), not from a dump. */
+    public boolean live() { return live; }
+    public Project live(boolean v) { this.live = v; return this; }
+
+    /**
+     * The name the deploy tool gives this project on the daemon (the compose project name, which
+     * prefixes network and container names); null when the reader did not set it.
+     */
+    public String deployName() { return deployName; }
+    public Project deployName(String v) { this.deployName = v; return this; }
 
     public Project add(Network n) { networks.put(n.name(), n); return this; }
     public Project add(Container c) { containers.add(c); return this; }

@@ -213,6 +213,9 @@ final class DockerCli {
             nameLoc = where;
         }
         Container c = new Container(name, nameLoc);
+        if (nameFlag != null && nameFlag.value() != null) {
+            c.fixedName(text(nameFlag.value())); // netlint probe: NL703
+        }
         List<Text> networks = new ArrayList<>();
         List<Attachment> userAttachments = new ArrayList<>();
         for (FlagSpec.Flag f : p.all("network")) {

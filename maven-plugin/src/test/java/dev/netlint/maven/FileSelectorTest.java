@@ -1,0 +1,48 @@
+package dev.netlint.maven;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FileSelectorTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void defaultsPickComposeFilesScriptsAndNetworkJsonAtAnyDepthButNotBuildOutput() throws IOException {
+        touch("compose.yaml", "docker-compose.override.yml", "deploy/compose.prod.yml", "ops/net.sh",
+                "ops/daemon.json", "dumps/bridge-inspect.json", "package.json", "README.md", "pom.xml",
+                "target/compose.yaml", "web/node_modules/x/compose.yaml", "src/main/resources/app.yaml");
+        List<String> got = select(List.of(CheckMojo.DEFAULT_INCLUDES), List.of(CheckMojo.DEFAULT_EXCLUDES), List.of());
+        assertThat(got).containsExactly("compose.yaml", "deploy/compose.prod.yml", "docker-compose.override.yml",
+                "dumps/bridge-inspect.json", "ops/daemon.json", "ops/net.sh");
+    }
+
+    @Test
+    void excludesAndModuleDirectoriesAreLeftOut() throws IOException {
+        touch("compose.yaml", "module-a/compose.yaml", "module-b/compose.yaml", "examples/broken/compose.yaml",
+                "docs/setup.md");
+        List<String> got = select(List.of("**/compose.yaml", "docs/*.md"), List.of("examples/**"),
+                List.of("module-a", "./module-b/pom.xml"));
+        assertThat(got).containsExactly("compose.yaml", "docs/setup.md");
+    }
+
+    private List<String> select(List<String> inc, List<String> exc, List<String> modules) throws IOException {
+        return new FileSelector(inc, exc, modules).select(root).stream()
+                .map(p -> root.relativize(p).toString().replace('\\', '/')).toList();
+    }
+
+    private void touch(String... rels) throws IOException {
+        for (String rel : rels) {
+            Path p = root.resolve(rel);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "x\n");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.netlint.cli;
+
+import dev.netlint.ingest.InputReader;
+import dev.netlint.ingest.ReaderRegistry;
+import dev.netlint.rules.Rule;
+import dev.netlint.rules.RuleRegistry;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code netlint [lint] [OPTIONS] PATH...}: the main class. Without a subcommand it lints, so
+ * {@code netlint fixtures/} and {@code netlint lint fixtures/} are the same. To add a subcommand,
+ * list its class in {@code subcommands} below; it can reach this command with
+ * {@code @ParentCommand} (readers, rules, working directory).
+ */
+@Command(name = "netlint",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        customSynopsis = {
+                "netlint [lint] [OPTIONS] PATH...",
+                "netlint COMMAND [ARGS]..."},
+        description = {
+                "Static analyser for container network configuration: Docker Compose files, shell scripts and"
+                        + " README snippets, docker network inspect dumps and daemon.json, read into one model"
+                        + " and checked by CIDR-aware rules.",
+                ""},
+        subcommands = {
+                LintCommand.class,
+                RulesCommand.class,
+                InitCommand.class,
+                ProbeCommand.class,
+                AutoComplete.GenerateCompletion.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:no finding at or above --fail-on",
+                "1:a finding at or above --fail-on",
+                "2:usage error, or an input, configuration or baseline could not be read"},
+        footerHeading = "%n",
+        footer = {"Configuration: .netlint.yaml in the working directory or above (see `netlint init`).",
+                "Rule pages: `netlint rules ID`."})
+public final class NetlintCommand implements Callable<Integer> {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FINDINGS = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Mixin
+    LintOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    private final List<InputReader> readers;
+    private final List<Rule> rules;
+    private final Path workingDirectory;
+
+    public NetlintCommand() {
+        this(ReaderRegistry.all(), RuleRegistry.all(), Path.of(""));
+    }
+
+    /** For tests and embedders: other readers and rules, and where .netlint.yaml is searched from. */
+    public NetlintCommand(List<InputReader> readers, List<Rule> rules, Path workingDirectory) {
+        this.readers = List.copyOf(readers);
+        this.rules = List.copyOf(rules);
+        this.workingDirectory = workingDirectory;
+    }
+
+    public List<InputReader> readers() {
+        return readers;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    @Override
+    public Integer call() {
+        return new LintRun(this, options, spec.commandLine()).execute();
+    }
+
+    /** A command line with netlint's error handling: one line on stderr and status 2 for usage errors. */
+    public static CommandLine commandLine(NetlintCommand command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setParameterExceptionHandler(NetlintCommand::usageError);
+        cl.setExecutionExceptionHandler(NetlintCommand::executionError);
+        cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        int status = commandLine(new NetlintCommand()).execute(args);
+        System.exit(status);
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String message = e.getMessage().lines().findFirst().orElse("invalid arguments");
+        err.println("netlint: " + message + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    private static int executionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (debugRequested(parsed)) {
+            e.printStackTrace(err);
+        }
+        err.println("netlint: internal error: " + e + (debugRequested(parsed) ? "" : " (run with --debug for details)"));
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    private static boolean debugRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine c : parsed.asCommandLineList()) {
+            if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.netlint.cli;
+
+import dev.netlint.report.RulePage;
+import dev.netlint.rules.Rule;
+import dev.netlint.rules.RuleInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code netlint rules [ID]}: the rule table, or one rule's page. */
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List every rule (id, severity, name, summary), or print the page of one rule.")
+public final class RulesCommand implements Callable<Integer> {
+    @ParentCommand
+    NetlintCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "A rule id (NL101) or name (ip-range-outside-subnet).")
+    String id;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Rule> rules = parent.rules().stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
+        if (id == null) {
+            table(rules, out);
+            out.flush();
+            return NetlintCommand.EXIT_OK;
+        }
+        Optional<Rule> rule = rules.stream().filter(r -> r.info().id().equalsIgnoreCase(id.trim())
+                || r.info().name().equalsIgnoreCase(id.trim())).findFirst();
+        if (rule.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("netlint: unknown rule '" + id + "' (`netlint rules` lists them)");
+            err.flush();
+            return NetlintCommand.EXIT_USAGE;
+        }
+        RuleInfo info = rule.get().info();
+        Optional<RulePage> page = RulePage.load(info.id());
+        if (page.isPresent()) {
+            out.print(page.get().markdown());
+            if (!page.get().markdown().endsWith("\n")) {
+                out.println();
+            }
+        } else {
+            out.println("# " + info.id() + " " + info.name());
+            out.println("Severity: " + info.severity().label());
+            out.println(info.summary());
+        }
+        out.flush();
+        return NetlintCommand.EXIT_OK;
+    }
+
+    private static void table(List<Rule> rules, PrintWriter out) {
+        int nameWidth = "NAME".length();
+        for (Rule r : rules) {
+            nameWidth = Math.max(nameWidth, r.info().name().length());
+        }
+        String format = "%-6s  %-8s  %-" + nameWidth + "s  %s%n";
+        out.printf(Locale.ROOT, format, "ID", "SEVERITY", "NAME", "SUMMARY");
+        for (Rule r : rules) {
+            RuleInfo i = r.info();
+            out.printf(Locale.ROOT, format, i.id(), i.severity().label(), i.name(), i.summary());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.netlint.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bound content of a {@code .netlint.yaml}. Every key is optional; absent lists and maps are
+ * empty, absent scalars null. Where a value feeds the model or can be rejected it is a
+ * {@link ConfigValue}, which remembers its line and column. See docs/cli.md for the format.
+ *
+ * @param rules      rule id (or name) → off | on | error | warning | note
+ * @param ignore     path globs never linted when a directory is walked, relative to the file's directory
+ * @param hostNetworks the host's own LAN/VPN networks (CIDRs) that container networks must not overlap
+ * @param bip        the daemon's default bridge address (as daemon.json's bip, e.g. 172.26.0.1/16)
+ * @param defaultAddressPools the daemon's default-address-pools
+ * @param failOn     error | warning | note | none: the default for --fail-on
+ * @param hosts      host name → globs of the files that describe that host (topology)
+ * @param segments   LANs shared by hosts' parent interfaces (topology)
+ */
+public record NetlintConfig(
+        @JsonProperty("rules") Map<String, ConfigValue> rules,
+        @JsonProperty("ignore") List<String> ignore,
+        @JsonProperty("hostNetworks") List<ConfigValue> hostNetworks,
+        @JsonProperty("bip") ConfigValue bip,
+        @JsonProperty("defaultAddressPools") List<Pool> defaultAddressPools,
+        @JsonProperty("failOn") ConfigValue failOn,
+        @JsonProperty("hosts") Map<String, List<String>> hosts,
+        @JsonProperty("segments") List<SegmentConfig> segments) {
+
+    /** One default address pool: a base block and the prefix length carved out of it. */
+    public record Pool(@JsonProperty(value = "base", required = true) ConfigValue base,
+                       @JsonProperty(value = "size", required = true) ConfigValue size) {
+    }
+
+    /** A LAN segment shared by hosts (for the topology rules). */
+    public record SegmentConfig(@JsonProperty(value = "name", required = true) String name,
+                                @JsonProperty("hosts") List<String> hosts,
+                                @JsonProperty("subnet") ConfigValue subnet,
+                                @JsonProperty("gateway") ConfigValue gateway,
+                                @JsonProperty("reserved") List<ConfigValue> reserved) {
+        public SegmentConfig {
+            hosts = hosts == null ? List.of() : List.copyOf(hosts);
+            reserved = reserved == null ? List.of() : List.copyOf(reserved);
+        }
+    }
+
+    public NetlintConfig {
+        rules = rules == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
+        ignore = ignore == null ? List.of() : List.copyOf(ignore);
+        hostNetworks = hostNetworks == null ? List.of() : List.copyOf(hostNetworks);
+        defaultAddressPools = defaultAddressPools == null ? List.of() : List.copyOf(defaultAddressPools);
+        hosts = hosts == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
+        segments = segments == null ? List.of() : List.copyOf(segments);
+    }
+
+    public static NetlintConfig empty() {
+        return new NetlintConfig(null, null, null, null, null, null, null, null);
+    }
+
+    /** A loaded configuration together with where it came from. */
+    public record Loaded(NetlintConfig config, Path file, String displayName) {
+        /** The directory relative globs in the file are resolved against. */
+        public Path directory() {
+            Path parent = file.toAbsolutePath().normalize().getParent();
+            return parent == null ? file.toAbsolutePath() : parent;
+        }
+    }
+}

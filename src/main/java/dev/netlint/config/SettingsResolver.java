@@ -1,0 +1,85 @@
+package dev.netlint.config;
+
+import dev.netlint.engine.LintSettings;
+import dev.netlint.rules.Rule;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How netlint turns the configuration file and the command line into {@link LintSettings}: the
+ * one place that does it, used by the CLI and by the fixture test (so a root {@code .netlint.yaml}
+ * applies to both alike). Command-line flags override the file.
+ */
+public final class SettingsResolver {
+    private SettingsResolver() {
+    }
+
+    /** What the command line says; empty lists and null mean "not given". */
+    public record Flags(Path configFile, List<String> disable, List<String> enable, boolean reportUnusedDisables,
+                        FailOn failOn) {
+        public static Flags none() {
+            return new Flags(null, List.of(), List.of(), false, null);
+        }
+    }
+
+    /** The settings, the configuration they came from (if any), and the effective fail-on. */
+    public record Resolved(LintSettings settings, Optional<NetlintConfig.Loaded> config, FailOn failOn) {
+    }
+
+    /**
+     * @param workingDirectory where the configuration is searched from (upwards) and what
+     *                         relative names are shown relative to
+     */
+    public static Resolved resolve(Path workingDirectory, Flags flags, List<Rule> rules) throws ConfigException {
+        Path cwd = workingDirectory.toAbsolutePath().normalize();
+        Optional<NetlintConfig.Loaded> loaded;
+        if (flags.configFile() != null) {
+            Path file = cwd.resolve(flags.configFile());
+            loaded = Optional.of(ConfigLoader.load(file, flags.configFile().toString()));
+        } else {
+            Optional<Path> found = ConfigLoader.find(cwd);
+            loaded = found.isEmpty() ? Optional.empty()
+                    : Optional.of(ConfigLoader.load(found.get(), display(found.get())));
+        }
+        LintSettings settings = new LintSettings();
+        FailOn failOn = FailOn.ERROR;
+        if (loaded.isPresent()) {
+            failOn = ConfigApplier.apply(loaded.get(), settings, rules).orElse(failOn);
+        }
+        Map<String, String> ids = ConfigApplier.ruleIds(rules);
+        for (String d : flags.disable()) {
+            String id = known(ids, d, "--disable");
+            settings.disabled().add(id);
+            settings.enabled().remove(id);
+        }
+        for (String e : flags.enable()) {
+            String id = known(ids, e, "--enable");
+            settings.enabled().add(id);
+            settings.disabled().remove(id);
+        }
+        settings.reportUnusedDirectives(flags.reportUnusedDisables());
+        if (flags.failOn() != null) {
+            failOn = flags.failOn();
+        }
+        return new Resolved(settings, loaded, failOn);
+    }
+
+    private static String known(Map<String, String> ids, String given, String option) throws ConfigException {
+        String id = ids.get(given.trim().toUpperCase(Locale.ROOT));
+        if (id == null) {
+            throw new ConfigException(option + ": unknown rule '" + given.trim() + "' (`netlint rules` lists them)");
+        }
+        return id;
+    }
+
+    /** A path as the user would write it: relative to the working directory when under it. */
+    static String display(Path p) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+}

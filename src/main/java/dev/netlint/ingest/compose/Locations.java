@@ -1,0 +1,85 @@
+package dev.netlint.ingest.compose;
+
+import dev.netlint.model.SourceLocation;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns snakeyaml-engine marks (0-based, end exclusive, labelled with the file's display name)
+ * into 1-based {@link SourceLocation}s. A block collection's end mark sits at the start of the
+ * next token, often a later line; such ends are pulled back to the end of the last line of content.
+ */
+final class Locations {
+    private final Map<String, String> texts = new HashMap<>();
+    private final Map<String, String[]> lines = new HashMap<>();
+    private final String fallbackFile;
+
+    Locations(String fallbackFile) {
+        this.fallbackFile = fallbackFile;
+    }
+
+    void addFile(String label, String text) {
+        texts.put(label, text);
+    }
+
+    SourceLocation of(Node node) {
+        Optional<Mark> start = node.getStartMark();
+        if (start.isEmpty()) {
+            return SourceLocation.of(fallbackFile, 1, 1);
+        }
+        Mark s = start.get();
+        Mark e = node.getEndMark().orElse(s);
+        int endLine = e.getLine() + 1;
+        int endCol = e.getColumn() + 1;
+        if (!(node instanceof ScalarNode) && e.getLine() > s.getLine() && blankBefore(s.getName(), e)) {
+            int[] back = lastContentBefore(s.getName(), e.getLine(), s.getLine());
+            endLine = back[0];
+            endCol = back[1];
+        }
+        return new SourceLocation(s.getName(), s.getLine() + 1, s.getColumn() + 1, endLine, endCol);
+    }
+
+    /** From the start of one node to the end of another (a key and its value). */
+    SourceLocation span(Node from, Node to) {
+        SourceLocation a = of(from);
+        SourceLocation b = of(to);
+        if (!a.file().equals(b.file())) {
+            return a;
+        }
+        return new SourceLocation(a.file(), a.line(), a.column(), b.endLine(), b.endColumn());
+    }
+
+    /** Whether the end mark is the first token of its line (nothing but indentation before it). */
+    private boolean blankBefore(String label, Mark e) {
+        if (e.getColumn() == 0) {
+            return true;
+        }
+        String[] ls = linesOf(label);
+        return e.getLine() < ls.length && ls[e.getLine()].length() >= e.getColumn()
+                && ls[e.getLine()].substring(0, e.getColumn()).isBlank();
+    }
+
+    private String[] linesOf(String label) {
+        return lines.computeIfAbsent(label, k -> {
+            String t = texts.get(k);
+            return t == null ? new String[0] : t.split("\n", -1);
+        });
+    }
+
+    private int[] lastContentBefore(String label, int zeroBasedLine, int startLine) {
+        String[] ls = linesOf(label);
+        for (int i = Math.min(zeroBasedLine - 1, ls.length - 1); i >= startLine; i--) {
+            String l = ls[i].stripTrailing();
+            String t = l.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                return new int[] {i + 1, l.length() + 1};
+            }
+        }
+        return new int[] {zeroBasedLine, 1};
+    }
+}

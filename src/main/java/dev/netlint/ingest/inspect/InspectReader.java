@@ -1,0 +1,729 @@
+package dev.netlint.ingest.inspect;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.netlint.ingest.IngestContext;
+import dev.netlint.ingest.InputException;
+import dev.netlint.ingest.InputReader;
+import dev.netlint.ingest.SourceFile;
+import dev.netlint.ingest.daemonjson.DaemonJsonReader;
+import dev.netlint.model.AddressValue;
+import dev.netlint.model.Attachment;
+import dev.netlint.model.Container;
+import dev.netlint.model.IpamPool;
+import dev.netlint.model.Network;
+import dev.netlint.model.NetworkMode;
+import dev.netlint.model.PortMapping;
+import dev.netlint.model.Project;
+import dev.netlint.model.SkippedInput;
+import dev.netlint.model.SourceLocation;
+import dev.netlint.model.Text;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code docker network inspect}, {@code docker inspect} (containers) and
+ * {@code podman network inspect} output, streaming with Jackson: the text of a dump is never held
+ * whole, only one array element's fields at a time. Each file becomes one OBSERVED project on the
+ * host the configuration assigns to it (by default, the file is its own host).
+ *
+ * <p>Files are recognised by content. A {@code *.json} file found while walking a directory is
+ * claimed by name and then judged by content: a daemon.json object goes to
+ * {@link DaemonJsonReader}; JSON that is not Docker output at all (package.json, tsconfig.json, a
+ * data file) is left alone silently; an array of Docker objects of another kind (volumes, images)
+ * is recorded as a skipped input, which NL004 reports as a note.
+ */
+public final class InspectReader implements InputReader {
+    /** How much of a file content sniffing looks at. */
+    static final int SNIFF_BYTES = 16 * 1024;
+
+    @Override
+    public String format() {
+        return "inspect";
+    }
+
+    @Override
+    public boolean claimsByName(Path path) {
+        Path n = path.getFileName();
+        return n != null && n.toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    @Override
+    public boolean claimsByContent(SourceFile file, byte[] head) {
+        return JsonShape.sniff(head).isInspectOutput();
+    }
+
+    @Override
+    public void read(SourceFile file, IngestContext context) throws InputException {
+        JsonShape shape;
+        try {
+            shape = JsonShape.sniff(file.head(SNIFF_BYTES));
+        } catch (IOException e) {
+            throw new InputException(0, 0, "cannot read: " + e.getMessage());
+        }
+        if (shape == JsonShape.DAEMON_CONFIG) {
+            new DaemonJsonReader().read(file, context);
+            return;
+        }
+        if (!shape.isInspectOutput()) {
+            return; // not Docker output (or an empty array): nothing to check, nothing to say
+        }
+        new Session(file, context).run();
+    }
+
+    /** One file being read. */
+    private static final class Session {
+        private final SourceFile file;
+        private final String name;
+        private final IngestContext context;
+        private Project project;
+        private final Map<Network, String> configFrom = new LinkedHashMap<>();
+        private int skippedElements;
+        private SourceLocation firstSkipped;
+        private String skippedKind;
+
+        Session(SourceFile file, IngestContext context) {
+            this.file = file;
+            this.name = file.displayName();
+            this.context = context;
+        }
+
+        void run() throws InputException {
+            try (JsonParser p = Json.open(file)) {
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    return;
+                }
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == null) {
+                        throw new InputException(p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+                                "invalid JSON in inspect output: unexpected end of the file (truncated JSON?)");
+                    }
+                    if (t != JsonToken.START_OBJECT) {
+                        skip(Json.here(p, name), "a " + t.asString() + " value");
+                        p.skipChildren();
+                        continue;
+                    }
+                    element(p);
+                }
+                if (p.nextToken() != null) {
+                    throw new InputException(p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr(),
+                            "invalid JSON in inspect output: more content after the top-level array");
+                }
+            } catch (IOException e) {
+                throw Json.failure(e, "inspect output");
+            } finally {
+                resolveConfigFrom();
+                if (skippedElements > 0) {
+                    String what = skippedKind != null ? skippedKind : "not network or container inspect output";
+                    String count = skippedElements == 1 ? "1 element" : skippedElements + " elements";
+                    context.model().skipped(new SkippedInput(firstSkipped, count + " of this array "
+                            + (skippedElements == 1 ? "is " : "are ") + what
+                            + "; netlint reads `docker network inspect`, `docker inspect` of containers and "
+                            + "`podman network inspect`, so " + (skippedElements == 1 ? "it was" : "they were")
+                            + " skipped"));
+                }
+            }
+        }
+
+        private void skip(SourceLocation where, String kind) {
+            if (skippedElements++ == 0) {
+                firstSkipped = where;
+                skippedKind = kind;
+            }
+        }
+
+        private Project project() {
+            if (project == null) {
+                project = new Project(name, Project.Kind.OBSERVED, SourceLocation.of(name, 1, 1), context.hostOf(name));
+                context.model().add(project);
+            }
+            return project;
+        }
+
+        /** Reads one array element; the parser is on its START_OBJECT. */
+        private void element(JsonParser p) throws IOException {
+            SourceLocation start = Json.here(p, name);
+            Element e = new Element(start);
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                e.keys.add(key);
+                p.nextToken();
+                field(p, key, e);
+            }
+            JsonShape kind = JsonShape.ofElement(e.keys);
+            switch (kind) {
+                case DOCKER_NETWORKS -> dockerNetwork(e);
+                case PODMAN_NETWORKS -> podmanNetwork(e);
+                case CONTAINERS -> container(e);
+                case OTHER_DOCKER_OBJECTS -> skip(start, JsonShape.describeOther(e.keys));
+                default -> skip(start, "not network or container inspect output");
+            }
+        }
+
+        private void field(JsonParser p, String key, Element e) throws IOException {
+            switch (key) {
+                case "Name" -> e.name = Json.scalar(p, name);
+                case "name" -> e.podName = Json.scalar(p, name);
+                case "Id", "id" -> {
+                    Text id = Json.string(p, name);
+                    // a prefix is as unique as the whole random id, and a fleet's worth of ids stays small
+                    e.id = id == null || id.value().isBlank() ? null
+                            : id.value().substring(0, Math.min(24, id.value().length()));
+                }
+                case "Driver" -> e.driver = Json.string(p, name);
+                case "driver" -> e.podDriver = Json.string(p, name);
+                case "EnableIPv6", "ipv6_enabled" -> {
+                    e.ipv6Location = Json.here(p, name);
+                    e.ipv6 = Json.bool(p);
+                }
+                case "Internal", "internal" -> e.internal = Json.bool(p);
+                case "Attachable" -> e.attachable = Json.bool(p);
+                case "IPAM" -> ipam(p, e);
+                case "Options", "options" -> e.options = stringMap(p);
+                case "Containers" -> endpoints(p, e);
+                case "ConfigFrom" -> e.configFrom = configFrom(p);
+                case "network_interface" -> e.networkInterface = Json.string(p, name);
+                case "subnets" -> podmanSubnets(p, e);
+                case "HostConfig" -> hostConfig(p, e);
+                case "NetworkSettings" -> networkSettings(p, e);
+                default -> p.skipChildren();
+            }
+        }
+
+        // ---- docker network inspect ----
+
+        private void ipam(JsonParser p, Element e) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                if (key.equals("Driver")) {
+                    e.ipamDriver = Json.string(p, name);
+                } else if (key.equals("Config") && v == JsonToken.START_ARRAY) {
+                    while (nextObjectInArray(p)) {
+                        IpamPool pool = ipamConfig(p);
+                        if (pool != null) {
+                            e.pools.add(pool);
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+
+        /** One IPAM.Config entry; null when it is empty ({@code {}}, as plugins and old engines print). */
+        private IpamPool ipamConfig(JsonParser p) throws IOException {
+            IpamPool pool = new IpamPool(Json.here(p, name));
+            boolean any = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                switch (key) {
+                    case "Subnet" -> {
+                        Text s = nonEmpty(Json.string(p, name));
+                        if (s != null) {
+                            pool.subnet(AddressValue.cidr(s));
+                            any = true;
+                        }
+                    }
+                    case "IPRange" -> {
+                        Text s = nonEmpty(Json.string(p, name));
+                        if (s != null) {
+                            pool.ipRange(AddressValue.cidr(s));
+                            any = true;
+                        }
+                    }
+                    case "Gateway" -> {
+                        Text s = nonEmpty(Json.string(p, name));
+                        if (s != null) {
+                            pool.gateway(observedAddress(s));
+                            any = true;
+                        }
+                    }
+                    case "AuxiliaryAddresses", "AuxAddresses" -> {
+                        for (Map.Entry<String, Text> aux : stringMap(p).entrySet()) {
+                            pool.aux(aux.getKey(), AddressValue.address(aux.getValue()));
+                            any = true;
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            return any ? pool : null;
+        }
+
+        private void endpoints(JsonParser p, Element e) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String id = p.currentName();
+                SourceLocation idAt = Json.here(p, name);
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                Text cname = null;
+                AddressValue v4 = null;
+                AddressValue v6 = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    switch (key) {
+                        case "Name" -> cname = Json.string(p, name);
+                        case "IPv4Address" -> {
+                            Text s = nonEmpty(Json.string(p, name));
+                            v4 = s == null ? null : observedAddress(s);
+                        }
+                        case "IPv6Address" -> {
+                            Text s = nonEmpty(Json.string(p, name));
+                            v6 = s == null ? null : observedAddress(s);
+                        }
+                        default -> p.skipChildren();
+                    }
+                }
+                String who = cname != null && !cname.value().isEmpty() ? cname.value()
+                        : id.substring(0, Math.min(12, id.length()));
+                e.endpoints.add(new Network.Endpoint(who, v4, v6, v4 != null ? v4.location() : idAt));
+            }
+        }
+
+        private String configFrom(JsonParser p) throws IOException {
+            String from = null;
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (key.equals("Network")) {
+                    Text t = nonEmpty(Json.string(p, name));
+                    from = t == null ? null : t.value();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return from;
+        }
+
+        private void dockerNetwork(Element e) {
+            Text nameText = e.name != null ? e.name : Text.of("", e.start);
+            Network n = new Network(nameText.value(), nameText.location());
+            if (e.driver != null) {
+                n.driver(e.driver);
+            }
+            common(n, e);
+            if (e.configFrom != null) {
+                configFrom.put(n, e.configFrom);
+            }
+            project().add(n);
+        }
+
+        /** A network made with --config-from takes its IPAM and options from the config-only network. */
+        private void resolveConfigFrom() {
+            for (Map.Entry<Network, String> cf : configFrom.entrySet()) {
+                Network n = cf.getKey();
+                project().network(cf.getValue()).ifPresent(src -> {
+                    if (n.pools().isEmpty()) {
+                        src.pools().forEach(n::pool);
+                    }
+                    src.options().forEach((k, v) -> n.options().putIfAbsent(k, v));
+                });
+            }
+        }
+
+        private void common(Network n, Element e) {
+            n.observedId(e.id);
+            if (e.ipv6 != null) {
+                n.enableIpv6(e.ipv6, e.ipv6Location);
+            }
+            n.internal(e.internal).attachable(e.attachable);
+            if (e.ipamDriver != null) {
+                n.ipamDriver(e.ipamDriver);
+            }
+            if (e.options != null) {
+                e.options.forEach(n::option);
+            }
+            e.pools.forEach(n::pool);
+            n.endpoints().addAll(e.endpoints);
+        }
+
+        // ---- podman network inspect ----
+
+        private void podmanSubnets(JsonParser p, Element e) throws IOException {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                return;
+            }
+            while (nextObjectInArray(p)) {
+                IpamPool pool = new IpamPool(Json.here(p, name));
+                boolean any = false;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    switch (key) {
+                        case "subnet" -> {
+                            Text s = nonEmpty(Json.string(p, name));
+                            if (s != null) {
+                                pool.subnet(AddressValue.cidr(s));
+                                any = true;
+                            }
+                        }
+                        case "gateway" -> {
+                            Text s = nonEmpty(Json.string(p, name));
+                            if (s != null) {
+                                pool.gateway(AddressValue.address(s));
+                                any = true;
+                            }
+                        }
+                        case "lease_range" -> {
+                            Text[] range = leaseRange(p);
+                            if (range[0] != null && range[1] != null) {
+                                pool.leaseRange(AddressValue.address(range[0]), AddressValue.address(range[1]));
+                                any = true;
+                            }
+                        }
+                        default -> p.skipChildren();
+                    }
+                }
+                if (any) {
+                    e.pools.add(pool);
+                }
+            }
+        }
+
+        private Text[] leaseRange(JsonParser p) throws IOException {
+            Text[] out = new Text[2];
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return out;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (key.equals("start_ip")) {
+                    out[0] = nonEmpty(Json.string(p, name));
+                } else if (key.equals("end_ip")) {
+                    out[1] = nonEmpty(Json.string(p, name));
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return out;
+        }
+
+        private void podmanNetwork(Element e) {
+            Text nameText = e.podName != null ? e.podName : Text.of("", e.start);
+            Network n = new Network(nameText.value(), nameText.location());
+            if (e.podDriver != null) {
+                n.driver(e.podDriver);
+            }
+            if (e.options != null) {
+                // podman calls the macvlan/ipvlan mode "mode"; the model uses docker's option names
+                Text mode = e.options.remove("mode");
+                if (mode != null) {
+                    e.options.put(n.isDriver("ipvlan") ? "ipvlan_mode" : n.isDriver("macvlan") ? "macvlan_mode" : "mode", mode);
+                }
+            }
+            common(n, e);
+            if (e.networkInterface != null && n.isLanDriver() && !e.networkInterface.value().isEmpty()) {
+                n.option("parent", e.networkInterface);
+            }
+            project().add(n);
+        }
+
+        // ---- docker inspect (containers) ----
+
+        private void hostConfig(JsonParser p, Element e) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                switch (key) {
+                    case "NetworkMode" -> e.networkMode = nonEmpty(Json.string(p, name));
+                    case "PortBindings" -> portBindings(p, e);
+                    case "ExtraHosts" -> e.extraHosts = stringList(p);
+                    case "Dns" -> e.dns = stringList(p);
+                    default -> p.skipChildren();
+                }
+            }
+        }
+
+        private void portBindings(JsonParser p, Element e) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                SourceLocation keyAt = Json.here(p, name);
+                JsonToken v = p.nextToken();
+                int slash = key.indexOf('/');
+                String portText = slash < 0 ? key : key.substring(0, slash);
+                String proto = slash < 0 ? "tcp" : key.substring(slash + 1).toLowerCase(Locale.ROOT);
+                Integer containerPort = port(portText);
+                if (v != JsonToken.START_ARRAY || containerPort == null) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (nextObjectInArray(p)) {
+                    SourceLocation at = keyAt;
+                    Text hostIp = null;
+                    Text hostPort = null;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String k = p.currentName();
+                        p.nextToken();
+                        if (k.equals("HostIp")) {
+                            hostIp = nonEmpty(Json.string(p, name));
+                        } else if (k.equals("HostPort")) {
+                            hostPort = nonEmpty(Json.string(p, name));
+                            if (hostPort != null) {
+                                at = hostPort.location();
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    Integer hp = null;
+                    Integer hpEnd = null;
+                    if (hostPort != null) {
+                        int dash = hostPort.value().indexOf('-');
+                        hp = port(dash < 0 ? hostPort.value() : hostPort.value().substring(0, dash));
+                        hpEnd = dash < 0 ? hp : port(hostPort.value().substring(dash + 1));
+                        if (hp == null || hpEnd == null || hpEnd < hp) {
+                            hp = null;
+                            hpEnd = null;
+                        }
+                    }
+                    String raw = (hostIp == null ? "" : hostIp.value() + ":") + (hostPort == null ? "" : hostPort.value() + ":") + key;
+                    e.ports.add(new PortMapping(hostIp == null ? null : AddressValue.address(hostIp), hp, hpEnd,
+                            containerPort, containerPort, proto, raw, at, false, false));
+                }
+            }
+        }
+
+        private void networkSettings(JsonParser p, Element e) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                if (!key.equals("Networks") || v != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String net = p.currentName();
+                    SourceLocation at = Json.here(p, name);
+                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    e.attachments.add(attachment(p, Text.of(net, at), at));
+                }
+            }
+        }
+
+        private Attachment attachment(JsonParser p, Text net, SourceLocation at) throws IOException {
+            Attachment a = new Attachment(net, at);
+            AddressValue seen4 = null;
+            AddressValue seen6 = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                switch (key) {
+                    case "IPAMConfig" -> {
+                        if (p.currentToken() != JsonToken.START_OBJECT) {
+                            p.skipChildren();
+                            break;
+                        }
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String k = p.currentName();
+                            p.nextToken();
+                            if (k.equals("IPv4Address")) {
+                                Text s = nonEmpty(Json.string(p, name));
+                                if (s != null) {
+                                    a.ipv4(AddressValue.address(s));
+                                }
+                            } else if (k.equals("IPv6Address")) {
+                                Text s = nonEmpty(Json.string(p, name));
+                                if (s != null) {
+                                    a.ipv6(AddressValue.address(s));
+                                }
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    }
+                    case "IPAddress" -> {
+                        Text s = nonEmpty(Json.string(p, name));
+                        seen4 = s == null ? null : AddressValue.address(s);
+                    }
+                    case "GlobalIPv6Address" -> {
+                        Text s = nonEmpty(Json.string(p, name));
+                        seen6 = s == null ? null : AddressValue.address(s);
+                    }
+                    case "Aliases" -> {
+                        for (Text alias : stringList(p)) {
+                            a.alias(alias);
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            return a.observed(seen4, seen6);
+        }
+
+        private void container(Element e) {
+            Text nameText = e.name != null ? e.name : Text.of("", e.start);
+            String cname = nameText.value().startsWith("/") ? nameText.value().substring(1) : nameText.value();
+            Container c = new Container(cname, nameText.location());
+            if (e.networkMode != null) {
+                c.networkMode(NetworkMode.parse(e.networkMode.value(), e.networkMode.location()));
+            }
+            e.attachments.forEach(c::attach);
+            e.ports.forEach(c::port);
+            e.extraHosts.forEach(c::extraHost);
+            e.dns.forEach(c::dns);
+            project().add(c);
+        }
+
+        // ---- helpers ----
+
+        private Map<String, Text> stringMap(JsonParser p) throws IOException {
+            Map<String, Text> out = new LinkedHashMap<>();
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return out;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                Text v = Json.scalar(p, name);
+                if (v != null) {
+                    out.put(key, v);
+                }
+            }
+            return out;
+        }
+
+        private List<Text> stringList(JsonParser p) throws IOException {
+            List<Text> out = new ArrayList<>();
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                return out;
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                Text v = Json.string(p, name);
+                if (v != null && !v.value().isEmpty()) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The element's fields, until we know which kind of object it is. */
+    private static final class Element {
+        final SourceLocation start;
+        final Set<String> keys = new HashSet<>();
+        Text name;
+        Text podName;
+        String id;
+        Text driver;
+        Text podDriver;
+        Text ipamDriver;
+        Boolean ipv6;
+        SourceLocation ipv6Location;
+        Boolean internal;
+        Boolean attachable;
+        Map<String, Text> options;
+        String configFrom;
+        Text networkInterface;
+        final List<IpamPool> pools = new ArrayList<>(2);
+        final List<Network.Endpoint> endpoints = new ArrayList<>(0);
+        Text networkMode;
+        final List<PortMapping> ports = new ArrayList<>(0);
+        List<Text> extraHosts = List.of();
+        List<Text> dns = List.of();
+        final List<Attachment> attachments = new ArrayList<>(0);
+
+        Element(SourceLocation start) {
+            this.start = start;
+        }
+    }
+
+    /**
+     * Advances to the next object element of the array the parser is in, skipping elements of other
+     * types; false at the array's end.
+     */
+    private static boolean nextObjectInArray(JsonParser p) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                return false;
+            }
+            if (t == JsonToken.START_OBJECT) {
+                return true;
+            }
+            p.skipChildren();
+        }
+        return false;
+    }
+
+    private static Text nonEmpty(Text t) {
+        return t == null || t.value().isBlank() ? null : t;
+    }
+
+    /**
+     * An address as the daemon prints it in inspect output: old engines wrote the gateway, and every
+     * engine writes endpoint addresses, with the subnet's prefix length ({@code 172.19.0.1/16}).
+     * That is Docker's notation, not a mistake in the file, so the prefix is dropped.
+     */
+    static AddressValue observedAddress(Text t) {
+        String v = t.value().trim();
+        int slash = v.indexOf('/');
+        if (slash > 0) {
+            AddressValue cidr = AddressValue.cidr(v, t.location());
+            if (cidr.asCidr().isPresent()) {
+                return AddressValue.address(cidr.asCidr().get().writtenAddress().toString(), t.location());
+            }
+        }
+        return AddressValue.address(t);
+    }
+
+    private static Integer port(String text) {
+        if (text.isEmpty() || text.length() > 5) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return null;
+            }
+        }
+        int v = Integer.parseInt(text);
+        return v >= 0 && v <= 65535 ? v : null;
+    }
+}

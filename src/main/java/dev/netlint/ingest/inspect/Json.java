@@ -1,0 +1,141 @@
+package dev.netlint.ingest.inspect;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.netlint.ingest.InputException;
+import dev.netlint.ingest.SourceFile;
+import dev.netlint.model.SourceLocation;
+import dev.netlint.model.Text;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Streaming JSON helpers shared by the inspect and daemon.json readers: a strict parser (RFC 8259,
+ * as Go's encoding/json reads it: no comments, no trailing commas) with limits, and locations
+ * taken from Jackson's token positions so findings point into the file.
+ */
+public final class Json {
+    /** Deeper than this is not docker output; the limit also keeps recursion bounded. */
+    public static final int MAX_DEPTH = 64;
+
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(1_000_000)
+                    .maxNumberLength(100)
+                    .maxNameLength(10_000)
+                    .build())
+            .build();
+
+    private Json() {
+    }
+
+    /** Opens a streaming parser on the file, refusing files over {@link SourceFile#MAX_BYTES}. */
+    public static JsonParser open(SourceFile file) throws InputException {
+        try {
+            long size = file.size();
+            if (size > SourceFile.MAX_BYTES) {
+                throw new InputException(1, 1, "file is " + size / (1024 * 1024) + " MiB, over the "
+                        + SourceFile.MAX_BYTES / (1024 * 1024) + " MiB limit for one input; it was not read");
+            }
+            InputStream in = file.openStream();
+            return FACTORY.createParser(in);
+        } catch (IOException e) {
+            throw new InputException(0, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** A parser over the first bytes only (content sniffing). */
+    static JsonParser openHead(byte[] head) throws IOException {
+        return FACTORY.createParser(head);
+    }
+
+    /** The location of the current token; strings span their quotes. */
+    public static SourceLocation here(JsonParser p, String file) {
+        JsonLocation l = p.currentTokenLocation();
+        int line = Math.max(1, l.getLineNr());
+        int col = Math.max(1, l.getColumnNr());
+        int width = 1;
+        JsonToken t = p.currentToken();
+        try {
+            if (t == JsonToken.VALUE_STRING) {
+                width = p.getTextLength() + 2;
+            } else if (t == JsonToken.FIELD_NAME) {
+                width = p.currentName().length() + 2;
+            } else if (t != null && t.isScalarValue()) {
+                width = p.getTextLength();
+            }
+        } catch (IOException e) {
+            width = 1;
+        }
+        return new SourceLocation(file, line, col, line, col + Math.max(1, width));
+    }
+
+    /** The current scalar as text with its location; null for JSON null. */
+    public static Text scalar(JsonParser p, String file) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL || t == null) {
+            return null;
+        }
+        if (t.isScalarValue()) {
+            return Text.of(p.getText(), here(p, file));
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** The current value as a string when it is a JSON string; null (and skipped) otherwise. */
+    public static Text string(JsonParser p, String file) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            return Text.of(p.getText(), here(p, file));
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** The current value when it is a JSON boolean; null (and skipped) otherwise. */
+    public static Boolean bool(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE) {
+            return Boolean.TRUE;
+        }
+        if (t == JsonToken.VALUE_FALSE) {
+            return Boolean.FALSE;
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** Turns a Jackson parse failure into a located input error. */
+    public static InputException failure(IOException e, String what) {
+        if (e instanceof StreamConstraintsException) {
+            return new InputException(0, 0, what + " exceeds netlint's limits: " + firstLine(e.getMessage()));
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
+            JsonLocation l = jpe.getLocation();
+            String msg = e instanceof JsonEOFException ? "unexpected end of the file (truncated JSON?)"
+                    : firstLine(jpe.getOriginalMessage());
+            return new InputException(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()),
+                    "invalid JSON in " + what + ": " + msg);
+        }
+        if (e instanceof java.io.CharConversionException) {
+            return new InputException(1, 1, "invalid " + what + ": not UTF-8 text (" + firstLine(e.getMessage()) + ")");
+        }
+        return new InputException(0, 0, "cannot read " + what + ": " + firstLine(e.getMessage()));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}
