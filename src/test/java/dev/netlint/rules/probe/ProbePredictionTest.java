@@ -194,7 +194,7 @@ class ProbePredictionTest {
         assertThat(f.get(FILE + ":23 NL706")).contains(NET_OWN, "subnet 10.161.1.0/24 (file: 10.161.2.0/24)");
         assertThat(f.get(FILE + ":35 NL704")).contains(C2, "port is already allocated");
         assertThat(f.get(FILE + ":36 NL704")).contains(C1, "port is already allocated");
-        assertThat(f.get(FILE + ":37 NL704")).contains(C1, "address already in use");
+        assertThat(f.get(FILE + ":37 NL704")).contains(C1, "listen tcp4 0.0.0.0:18162: bind: address already in use");
         assertThat(f.get(FILE + ":42 NL705")).contains(C1, "Address already in use");
         assertThat(f.get(FILE + ":45 NL705")).contains("gateway");
         assertThat(f.get(FILE + ":50 NL707")).contains(WEB, "[" + NET_OWN + "]", "nlt-pr-proj_free");
