@@ -35,22 +35,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Project.deployName} (else the directory name is used, as compose does).
  */
 class ProbeComposeEndToEndTest {
-    static final String NET_A = "nlt-pr-e2e-a";    // 10.162.0.0/24, another project's
-    static final String HOLDER = "nlt-pr-e2e-holder";  // on NET_A at 10.162.0.10, publishes 18164
-    static final String TAKEN = "nlt-pr-e2e-taken";    // a stopped container holding the name
+    static final String NET_A = LiveDaemonFixture.name("e2e-a");        // 10.B.0.0/24, another project's
+    static final String HOLDER = LiveDaemonFixture.name("e2e-holder");  // on NET_A at 10.B.0.10, publishes P
+    static final String TAKEN = LiveDaemonFixture.name("e2e-taken");    // a stopped container holding the name
+    static int b;
+    static int port;
 
-    static final String COMPOSE = String.join("\n",
+    /** The compose file, with this run's names, block and port filled in (lines do not move). */
+    static String compose() {
+        return TEMPLATE.replace("@TAKEN@", TAKEN).replace("@NET_A@", NET_A).replace("@B@", String.valueOf(b))
+                .replace("@PORT@", String.valueOf(port));
+    }
+
+    static final String TEMPLATE = String.join("\n",
             "services:",                                       // 1
             "  db:",                                           // 2
             "    image: netlint-busybox:test",                 // 3
-            "    container_name: nlt-pr-e2e-taken",            // 4  NL703
+            "    container_name: @TAKEN@",                     // 4  NL703
             "    networks:",                                   // 5
             "      shared:",                                   // 6
-            "        ipv4_address: 10.162.0.10",               // 7  NL705
+            "        ipv4_address: 10.@B@.0.10",               // 7  NL705
             "  api:",                                          // 8
             "    image: netlint-busybox:test",                 // 9
             "    ports:",                                      // 10
-            "      - \"18164:80\"",                            // 11 NL704
+            "      - \"@PORT@:80\"",                          // 11 NL704
             "    networks:",                                   // 12
             "      - clash",                                   // 13
             "      - missing",                                 // 14
@@ -58,10 +66,10 @@ class ProbeComposeEndToEndTest {
             "  clash:",                                        // 16
             "    ipam:",                                       // 17
             "      config:",                                   // 18
-            "        - subnet: 10.162.0.128/25",               // 19 NL701
+            "        - subnet: 10.@B@.0.128/25",               // 19 NL701
             "  shared:",                                       // 20
             "    external: true",                              // 21
-            "    name: nlt-pr-e2e-a",                          // 22
+            "    name: @NET_A@",                               // 22
             "  missing:",                                      // 23 \
             "    external: true",                              // 24  } NL702, on one of these lines
             "    name: nlt-pr-e2e-missing",                    // 25 /
@@ -81,22 +89,25 @@ class ProbeComposeEndToEndTest {
             Assumptions.abort(why);
         }
         LiveDaemonFixture.requireDaemon();
-        LiveDaemonFixture.remove(List.of(HOLDER, TAKEN), List.of(NET_A, "nlt-pr-e2e-x"));
-        LiveDaemonFixture.createNetwork(NET_A, "--subnet", "10.162.0.0/24");
-        LiveDaemonFixture.runSleeping(HOLDER, "--network", NET_A, "--ip", "10.162.0.10", "-p", "18164:80");
+        LiveDaemonFixture.remove(List.of(HOLDER, TAKEN), List.of(NET_A, X));
+        b = LiveDaemonFixture.createAnchorNetwork(NET_A, 185, 194);
+        port = LiveDaemonFixture.port(b, 4);
+        LiveDaemonFixture.runSleeping(HOLDER, "--network", NET_A, "--ip", "10." + b + ".0.10", "-p", port + ":80");
         var r = docker("create", "--name", TAKEN, LiveDaemonFixture.IMAGE, "sleep", "600");
         assertThat(r.rc()).as(r.all()).isZero();
     }
 
     @AfterAll
     static void tearDown() {
-        LiveDaemonFixture.remove(List.of(HOLDER, TAKEN), List.of(NET_A, "nlt-pr-e2e-x"));
+        LiveDaemonFixture.remove(List.of(HOLDER, TAKEN), List.of(NET_A, X));
     }
+
+    static final String X = LiveDaemonFixture.name("e2e-x");
 
     @Test
     void composeFileAgainstTheLiveDaemon() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("nlt-pr-e2e"));
-        Path file = Files.writeString(dir.resolve("compose.yaml"), COMPOSE);
+        Path file = Files.writeString(dir.resolve("compose.yaml"), compose());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc = new picocli.CommandLine(new ProbeCommand().use(Map.of(), tmp,
@@ -123,7 +134,7 @@ class ProbeComposeEndToEndTest {
         assertThat(nl702Line).isBetween(23, 25);
 
         // and the daemon agrees with the error predictions
-        var overlap = docker("network", "create", "--subnet", "10.162.0.128/25", "nlt-pr-e2e-x");
+        var overlap = docker("network", "create", "--subnet", "10." + b + ".0.128/25", X);
         assertThat(overlap.err()).contains("Pool overlaps with other one on this address space");
         var name = docker("create", "--name", TAKEN, LiveDaemonFixture.IMAGE, "sleep", "1");
         assertThat(name.err()).contains("is already in use");

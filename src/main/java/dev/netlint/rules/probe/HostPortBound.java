@@ -64,10 +64,13 @@ public final class HostPortBound implements Rule {
                         continue;
                     }
                     int port = theirs.hostPortStart();
-                    String ip = mine.hostIp() == null ? "0.0.0.0" : mine.hostIp().asIp().orElseThrow().toString();
+                    var myIp = mine.hostIp() == null ? null : mine.hostIp().asIp().orElseThrow();
+                    boolean v6 = myIp != null && myIp.family() == dev.netlint.address.IpFamily.IPV6;
+                    String ip = myIp == null ? "0.0.0.0" : v6 ? "[" + myIp + "]" : myIp.toString();
                     String reason = sameAddress(mine, theirs)
                             ? "'Bind for " + ip + ":" + port + " failed: port is already allocated'"
-                            : "'listen " + proto + " " + ip + ":" + port + ": bind: address already in use'";
+                            : "'Error starting userland proxy: listen " + proto + (v6 ? "6 " : "4 ") + ip + ":" + port
+                                    + ": bind: address already in use'";
                     out.report(this, mine.location(), "host port " + port + "/" + proto + " is already bound on "
                             + daemon.location() + " by running container '" + live.name() + "' (" + theirs.raw()
                             + "); starting this container fails: " + reason
