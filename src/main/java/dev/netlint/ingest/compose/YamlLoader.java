@@ -113,6 +113,9 @@ final class YamlLoader {
                     .ifPresent(m -> msg.append(" started at line ").append(m.getLine() + 1));
             msg.append(')');
         }
+        if (problem.startsWith("expected <block end>")) {
+            msg.append("; check the indentation of this line");
+        }
         if (problem.startsWith("mapping values are not allowed")) {
             msg.append("; quote a value that contains \": \"");
         }
