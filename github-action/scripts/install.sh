@@ -55,6 +55,13 @@ if [ -z "$version" ]; then
   fi
 else
   repository="${NETLINT_ACTION_REPOSITORY:-${GITHUB_ACTION_REPOSITORY:-}}"
+  if [ -z "$repository" ]; then
+    # github.action_repository can be empty inside composite actions; the runner keeps the action
+    # at .../_actions/OWNER/REPO/REF/github-action, which names it too.
+    if [[ "$action_dir" =~ /_actions/([^/]+)/([^/]+)/[^/]+/github-action/?$ ]]; then
+      repository="${BASH_REMATCH[1]}/${BASH_REMATCH[2]}"
+    fi
+  fi
   base="${NETLINT_DOWNLOAD_BASE:-}"
   if [ -z "$base" ]; then
     if [ -z "$repository" ]; then

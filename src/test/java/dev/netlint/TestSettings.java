@@ -7,7 +7,11 @@ import dev.netlint.rules.RuleRegistry;
 
 import java.nio.file.Path;
 
-/** The settings a plain `netlint fixtures/` run from the project root would use. */
+/**
+ * The settings a plain `netlint fixtures/` run from the project root uses: built by the same
+ * {@link SettingsResolver} as the CLI, so a root .netlint.yaml (if one is ever added) applies to
+ * the fixture test exactly as to the command.
+ */
 final class TestSettings {
     private TestSettings() {
     }
@@ -17,7 +21,7 @@ final class TestSettings {
         try {
             return SettingsResolver.resolve(Path.of(""), SettingsResolver.Flags.none(), RuleRegistry.all()).settings();
         } catch (ConfigException e) {
-            throw new IllegalStateException("the root .netlint.yaml does not load: " + e.getMessage(), e);
+            throw new IllegalStateException("the project's .netlint.yaml is invalid: " + e.getMessage(), e);
         }
     }
 }

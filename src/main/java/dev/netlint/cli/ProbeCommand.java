@@ -1,29 +1,37 @@
 package dev.netlint.cli;
 
+import dev.netlint.baseline.AtomicFiles;
+import dev.netlint.config.ConfigException;
+import dev.netlint.config.FailOn;
+import dev.netlint.config.SettingsResolver;
 import dev.netlint.engine.LintResult;
 import dev.netlint.engine.LintSettings;
 import dev.netlint.engine.Linter;
+import dev.netlint.ingest.InputReader;
+import dev.netlint.ingest.ReaderRegistry;
 import dev.netlint.ingest.live.DaemonEndpoint;
 import dev.netlint.ingest.live.EndpointResolver;
 import dev.netlint.ingest.live.LiveProbe;
 import dev.netlint.ingest.live.ProbeException;
-import dev.netlint.model.Severity;
+import dev.netlint.report.ReportContext;
+import dev.netlint.report.Reporter;
+import dev.netlint.report.SourceLines;
 import dev.netlint.rules.Finding;
-import picocli.CommandLine;
+import dev.netlint.rules.Rule;
+import dev.netlint.rules.RuleRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -32,121 +40,167 @@ import java.util.concurrent.Callable;
  * state, and, for the PATHs given, predicts what deploying them on those daemons will hit.
  *
  * <p>Files and daemons: with one daemon, every file targets it. With several, every file is
- * checked against each daemon in turn (as if deployed there); findings that are the same on
- * every daemon are reported once.
+ * checked against each daemon in turn (as if deployed there, one run per daemon with all live
+ * state in the model); a finding that comes out the same in several runs is reported once.
  */
-@Command(name = "probe", mixinStandardHelpOptions = true,
+@Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
         description = {"Check live Docker daemons, read-only, and predict what deploying PATHs there will hit.",
                 "Without --host/--context: DOCKER_HOST, else DOCKER_CONTEXT, else the current docker context, "
                         + "else unix:///var/run/docker.sock."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
-                "2:usage error, unreadable input, or the daemon could not be probed"})
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:no finding at or above --fail-on", "1:a finding at or above --fail-on",
+                "2:usage error, an unreadable input or configuration, or a daemon that could not be probed"})
 public final class ProbeCommand implements Callable<Integer> {
-    @Option(names = "--host", paramLabel = "URL",
-            description = "Daemon to probe: unix:///path or tcp://HOST:PORT (repeatable).")
+    @Option(names = {"-H", "--host"}, paramLabel = "URL",
+            description = "Daemon to probe: unix:///path or tcp://HOST:PORT (repeatable). tcp:// uses TLS when"
+                    + " DOCKER_TLS_VERIFY is set, with the files in DOCKER_CERT_PATH.")
     List<String> hosts = new ArrayList<>();
 
     @Option(names = "--context", paramLabel = "NAME", description = "docker context to probe (repeatable).")
     List<String> contexts = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or github (default: text).")
-    String format = "text";
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Compose files, scripts or directories to check against the daemons (optional).")
+    List<String> paths = new ArrayList<>();
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE.")
+    @Option(names = "--format", paramLabel = "FORMAT", converter = LintOptions.FormatConverter.class,
+            completionCandidates = LintOptions.FormatCandidates.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")
+    Reporter.Format format = Reporter.Format.TEXT;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically).")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "error, warning, note or none (default: error).")
-    String failOn = "error";
+    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = LintOptions.FailOnConverter.class,
+            completionCandidates = LintOptions.FailOnCandidates.class,
+            description = "Exit with status 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES}"
+                    + " (default: error, or failOn from the configuration file).")
+    FailOn failOn;
 
-    @Option(names = "--disable", split = ",", paramLabel = "ID", description = "Rules to turn off.")
+    @Option(names = "--disable", paramLabel = "ID", split = ",", description = "Do not run these rules.")
     List<String> disable = new ArrayList<>();
 
-    @Option(names = "--enable", split = ",", paramLabel = "ID", description = "Rules to turn on again.")
+    @Option(names = "--enable", paramLabel = "ID", split = ",",
+            description = "Run these rules even if the configuration file turns them off.")
     List<String> enable = new ArrayList<>();
 
-    @Option(names = "--no-color", description = "No colour (text output is only coloured on a terminal).")
+    @Option(names = "--no-color", description = "Never colour the text report.")
     boolean noColor;
 
-    @Option(names = "--debug", description = "Print stack traces of errors.")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Use this configuration file instead of the nearest .netlint.yaml.")
+    Path config;
+
+    @Option(names = "--debug", description = "Print stack traces and progress details on standard error.")
     boolean debug;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Compose files, scripts or directories to check against the daemons.")
-    List<String> paths = new ArrayList<>();
+    @ParentCommand
+    NetlintCommand parent;
+
+    @Spec
+    CommandSpec spec;
 
     private Map<String, String> environment = System.getenv();
     private Path home = Path.of(System.getProperty("user.home", "/"));
-    private PrintStream err = System.err;
-    private PrintStream out = System.out;
+    private PrintWriter out;
+    private PrintWriter err;
 
     /** For tests: the environment and home directory endpoint resolution reads, and the streams. */
-    ProbeCommand use(Map<String, String> env, Path homeDir, PrintStream stdout, PrintStream stderr) {
+    ProbeCommand use(Map<String, String> env, Path homeDir, java.io.PrintStream stdout, java.io.PrintStream stderr) {
         this.environment = env;
         this.home = homeDir;
-        this.out = stdout;
-        this.err = stderr;
+        this.out = new PrintWriter(stdout, true);
+        this.err = new PrintWriter(stderr, true);
         return this;
+    }
+
+    private List<InputReader> readers() {
+        return parent != null ? parent.readers() : ReaderRegistry.all();
+    }
+
+    private List<Rule> rules() {
+        return parent != null ? parent.rules() : RuleRegistry.all();
+    }
+
+    private Path workingDirectory() {
+        return parent != null ? parent.workingDirectory() : Path.of("");
     }
 
     @Override
     public Integer call() {
-        Severity threshold;
-        ProbeReport report;
+        PrintWriter stdout = out != null ? out : spec.commandLine().getOut();
+        PrintWriter stderr = err != null ? err : spec.commandLine().getErr();
         try {
-            threshold = failOn.equalsIgnoreCase("none") ? null : Severity.parse(failOn);
-            report = ProbeReport.forFormat(format);
-        } catch (IllegalArgumentException e) {
-            err.println("netlint probe: " + e.getMessage());
-            return 2;
-        }
-        List<LiveProbe.Snapshot> snapshots;
-        try {
-            List<DaemonEndpoint> endpoints = new EndpointResolver(environment, home).resolve(hosts, contexts);
-            snapshots = LiveProbe.read(endpoints);
-        } catch (ProbeException e) {
-            err.println("netlint probe: " + e.getMessage());
-            if (debug && e.getCause() != null) {
-                e.getCause().printStackTrace(err);
+            return run(stdout, stderr);
+        } catch (ProbeException | ConfigException | IOException e) {
+            if (debug && (e.getCause() != null || !(e instanceof ProbeException))) {
+                (e.getCause() != null ? e.getCause() : e).printStackTrace(stderr);
             }
-            return 2;
+            stderr.println("netlint probe: " + e.getMessage());
+            stderr.flush();
+            return NetlintCommand.EXIT_USAGE;
         }
-        LintResult result = analyse(snapshots);
-        try {
-            if (output != null) {
-                try (OutputStream o = Files.newOutputStream(output);
-                     PrintStream ps = new PrintStream(o, true, StandardCharsets.UTF_8)) {
-                    report.write(result, snapshots, ps);
-                }
-            } else {
-                report.write(result, snapshots, out);
-                out.flush();
+    }
+
+    private int run(PrintWriter stdout, PrintWriter stderr) throws ProbeException, ConfigException, IOException {
+        SettingsResolver.Flags flags = new SettingsResolver.Flags(config, disable, enable, false, failOn);
+        FailOn threshold = SettingsResolver.resolve(workingDirectory(), flags, rules()).failOn();
+        List<DaemonEndpoint> endpoints = new EndpointResolver(environment, home).resolve(hosts, contexts);
+        List<LiveProbe.Snapshot> snapshots = LiveProbe.read(endpoints);
+        if (format == Reporter.Format.TEXT || debug) {
+            for (LiveProbe.Snapshot s : snapshots) {
+                stderr.println("netlint probe: " + s.endpoint().location() + " (" + s.endpoint().uri() + "): Engine "
+                        + s.engineVersion() + ", API " + s.apiVersion() + ", " + s.project().networks().size()
+                        + " networks, " + s.project().containers().size() + " containers"
+                        + (debug ? ", " + s.requests().size() + " GET requests" : ""));
             }
-        } catch (IOException e) {
-            err.println("netlint probe: cannot write " + output + ": " + e.getMessage());
-            return 2;
         }
-        if (result.hasIoErrors()) {
-            return 2;
+        LintResult result = analyse(snapshots, flags);
+
+        Path cwd = Path.of("").toAbsolutePath();
+        boolean color = format == Reporter.Format.TEXT && output == null && !noColor
+                && System.console() != null && System.getenv("NO_COLOR") == null;
+        ReportContext ctx = new ReportContext(rules(), VersionProvider.version(), new SourceLines(cwd), color, cwd);
+        Reporter reporter = format.reporter();
+        if (output != null) {
+            try {
+                AtomicFiles.write(output, w -> reporter.write(result, ctx, w));
+            } catch (IOException e) {
+                throw new IOException("cannot write " + output + ": " + e.getMessage(), e);
+            }
+        } else {
+            reporter.write(result, ctx, stdout);
+            stdout.flush();
         }
-        return threshold != null && result.hasAtLeast(threshold) ? 1 : 0;
+        boolean ioError = false;
+        for (LintResult.InputError e : result.errors()) {
+            if (e.ioError()) {
+                stderr.println("netlint probe: " + e.file() + ": " + e.message());
+                ioError = true;
+            }
+        }
+        stderr.flush();
+        if (ioError) {
+            return NetlintCommand.EXIT_USAGE;
+        }
+        return threshold.threshold().filter(result::hasAtLeast).isPresent()
+                ? NetlintCommand.EXIT_FINDINGS : NetlintCommand.EXIT_OK;
     }
 
     /** Lints the PATHs once per daemon, each time with all live state in the model; merges the results. */
-    LintResult analyse(List<LiveProbe.Snapshot> snapshots) {
+    private LintResult analyse(List<LiveProbe.Snapshot> snapshots, SettingsResolver.Flags flags) throws ConfigException {
         Map<String, Finding> findings = new LinkedHashMap<>();
         Map<String, LintResult.InputError> errors = new LinkedHashMap<>();
         int files = 0;
         for (LiveProbe.Snapshot target : snapshots) {
-            LintSettings settings = new LintSettings().environment(environment);
-            disable.forEach(id -> settings.disabled().add(id.trim().toUpperCase(Locale.ROOT)));
-            enable.forEach(id -> settings.enabled().add(id.trim().toUpperCase(Locale.ROOT)));
+            LintSettings settings = SettingsResolver.resolve(workingDirectory(), flags, rules()).settings();
             String host = target.endpoint().label();
             settings.hostOfFile(file -> host);
             for (LiveProbe.Snapshot s : snapshots) {
                 settings.modelFacts().add(m -> m.add(s.project()));
             }
-            LintResult r = new Linter(settings).lint(paths);
+            LintResult r = new Linter(settings, readers(), rules()).lint(paths);
             files = Math.max(files, r.filesRead());
             for (Finding f : r.findings()) {
                 findings.putIfAbsent(f.ruleId() + "\u0000" + f.location() + "\u0000" + f.message(), f);
@@ -160,9 +214,11 @@ public final class ProbeCommand implements Callable<Integer> {
         return new LintResult(List.copyOf(sorted), List.copyOf(errors.values()), files);
     }
 
-    /** Runs {@code netlint probe} on its own, until NetlintCommand lists it as a subcommand. */
+    /** Runs {@code netlint probe} on its own (the same as {@code netlint probe ...}). */
     public static void main(String[] args) {
-        CommandLine cl = new CommandLine(new ProbeCommand());
-        System.exit(cl.execute(args));
+        String[] all = new String[args.length + 1];
+        all[0] = "probe";
+        System.arraycopy(args, 0, all, 1, args.length);
+        NetlintCommand.main(all);
     }
 }

@@ -29,13 +29,15 @@ public final class ConfigLoader {
     /** A configuration file larger than this is certainly not one. */
     static final long MAX_BYTES = 1024 * 1024;
 
-    private static final ObjectMapper MAPPER = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .build();
+    /** Built on first use: a run without a configuration file never loads Jackson (start-up time). */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = YAMLMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .build();
+    }
 
     private ConfigLoader() {
     }
@@ -74,20 +76,98 @@ public final class ConfigLoader {
 
     /** Binds configuration text; {@code displayName} prefixes error messages. */
     public static NetlintConfig parse(String text, String displayName) throws ConfigException {
-        if (text.isBlank()) {
+        if (text.isBlank() || hasNoContent(text)) {
             return NetlintConfig.empty();
         }
         try (Reader r = new java.io.StringReader(text)) {
-            NetlintConfig c = MAPPER.readValue(r, NetlintConfig.class);
+            NetlintConfig c = Mapper.MAPPER.readValue(r, NetlintConfig.class);
             return c == null ? NetlintConfig.empty() : c;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : at.getLineNr();
             int col = at == null ? 0 : at.getColumnNr();
+            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                // Record-based binding reports some errors where the mapping ends; point at the key instead.
+                JsonLocation key = keyLocations(text).get(pointer(m));
+                if (key != null && (e instanceof UnrecognizedPropertyException || line == 0)) {
+                    line = key.getLineNr();
+                    col = key.getColumnNr();
+                }
+            }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String msg = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
+                if (msg != null && msg.contains("in 'reader', line ")) {
+                    throw yamlError(displayName, msg, line, col);
+                }
+                if (msg != null && msg.startsWith("Duplicate field ")) {
+                    throw ConfigException.at(displayName, line, col, "duplicate key "
+                            + firstLine(msg).substring("Duplicate field ".length()));
+                }
+            }
             throw ConfigException.at(displayName, line, col, describe(e));
         } catch (IOException e) {
             throw new ConfigException(displayName + ": cannot read configuration: " + e.getMessage());
         }
+    }
+
+    /** A file of comments only (like a fresh starter with everything commented out). */
+    private static boolean hasNoContent(String text) {
+        try (com.fasterxml.jackson.core.JsonParser p = Mapper.MAPPER.getFactory().createParser(text)) {
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** JSON pointer of every mapping key → where the key is written. */
+    static java.util.Map<String, JsonLocation> keyLocations(String text) {
+        java.util.Map<String, JsonLocation> out = new java.util.HashMap<>();
+        try (com.fasterxml.jackson.core.JsonParser p = Mapper.MAPPER.getFactory().createParser(text)) {
+            com.fasterxml.jackson.core.JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    out.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation());
+                }
+            }
+        } catch (IOException e) {
+            // a syntax error: binding reports it with its own location
+        }
+        return out;
+    }
+
+    private static String pointer(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            sb.append('/');
+            if (ref.getFieldName() != null) {
+                sb.append(ref.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else {
+                sb.append(ref.getIndex());
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * snakeyaml's messages span lines: a context, marks ("in 'reader', line 2, column 1:") each
+     * followed by a source excerpt and a caret, and the problem. Keep the words, locate at the last mark.
+     */
+    private static ConfigException yamlError(String file, String message, int line, int col) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        String[] lines = message == null ? new String[0] : message.split("\n");
+        java.util.regex.Pattern mark = java.util.regex.Pattern.compile("in '[^']*', line (\\d+), column (\\d+):?");
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].trim();
+            java.util.regex.Matcher m = mark.matcher(l);
+            if (m.matches()) {
+                line = Integer.parseInt(m.group(1));
+                col = Integer.parseInt(m.group(2));
+                i += 2;
+            } else if (!l.isEmpty()) {
+                words.add(l);
+            }
+        }
+        return ConfigException.at(file, line, col, "invalid YAML: " + String.join(": ", words));
     }
 
     private static String describe(JsonProcessingException e) {
@@ -111,7 +191,11 @@ public final class ConfigLoader {
         if (e instanceof JsonMappingException m) {
             return firstLine(m.getOriginalMessage());
         }
-        return "invalid YAML: " + firstLine(e.getOriginalMessage());
+        String original = firstLine(e.getOriginalMessage());
+        if (original.startsWith("Duplicate field ")) {
+            return "duplicate key " + original.substring("Duplicate field ".length());
+        }
+        return "invalid YAML: " + original;
     }
 
     private static String expected(Class<?> type) {

@@ -264,16 +264,14 @@ public final class Linter {
 
     /** A file named on the command line is linted whatever its name. */
     private Optional<InputReader> explicitReader(SourceFile f) {
-        Optional<InputReader> byContent = byContent(f);
-        if (byContent.isPresent()) {
-            return byContent;
-        }
+        // A reader that claims the name wins: README.md with a ```yaml compose example is Markdown
+        // (pre-commit and the Maven plugin always name files explicitly). Otherwise the content decides.
         for (InputReader r : readers) {
             if (r.claimsByName(f.path())) {
                 return Optional.of(r);
             }
         }
-        return Optional.empty();
+        return byContent(f);
     }
 
     private Optional<InputReader> byContent(SourceFile f) {

@@ -57,9 +57,13 @@ public final class Directives {
     }
 
     private final List<Directive> all = new ArrayList<>();
+    private final Set<String> scanned = new java.util.HashSet<>();
 
     /** Scans a file whose comments start with '#' (YAML, shell, Markdown shell blocks). */
     public void scanHashComments(String file, String text) {
+        if (!scanned.add(file)) {
+            return; // a file read twice (a compose override and its main file) has its directives once
+        }
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int hash = lines[i].indexOf("netlint");

@@ -16,10 +16,13 @@ public final class Container {
     private final List<Text> expose = new ArrayList<>();
     private boolean publishAll;
     private SourceLocation publishAllLocation;
+    private Integer replicas;
+    private SourceLocation replicasLocation;
     private Text hostname;
     private final List<String> profiles = new ArrayList<>();
     private final List<Text> dns = new ArrayList<>();
     private Text macAddress;
+    private SourceLocation extendsLocation;
     private final List<Text> extraHosts = new ArrayList<>();
     private final List<Text> links = new ArrayList<>();
     private final List<Text> networkAliases = new ArrayList<>();
@@ -44,11 +47,19 @@ public final class Container {
     public List<Text> expose() { return expose; }
     public boolean publishAll() { return publishAll; }
     public SourceLocation publishAllLocation() { return publishAllLocation; }
+    /** How many copies of a compose service run (scale, deploy.replicas); null when not said (one). */
+    public Integer replicas() { return replicas; }
+    public SourceLocation replicasLocation() { return replicasLocation; }
     public Text hostname() { return hostname; }
     /** Compose profiles the service belongs to; empty means it always starts. */
     public List<String> profiles() { return profiles; }
     public List<Text> dns() { return dns; }
     public Text macAddress() { return macAddress; }
+    /**
+     * Where the service says {@code extends:}, when it does: settings it inherits from another
+     * service (possibly in another file) may be missing from this model.
+     */
+    public SourceLocation extendsLocation() { return extendsLocation; }
     public List<Text> extraHosts() { return extraHosts; }
     public List<Text> links() { return links; }
     /** Aliases given without a network (docker run --network-alias): they apply to the run's network. */
@@ -83,10 +94,12 @@ public final class Container {
     public Container port(PortMapping p) { ports.add(p); return this; }
     public Container expose(Text t) { expose.add(t); return this; }
     public Container publishAll(SourceLocation where) { this.publishAll = true; this.publishAllLocation = where; return this; }
+    public Container replicas(Integer n, SourceLocation where) { this.replicas = n; this.replicasLocation = where; return this; }
     public Container hostname(Text v) { this.hostname = v; return this; }
     public Container profile(String v) { profiles.add(v); return this; }
     public Container dns(Text v) { dns.add(v); return this; }
     public Container macAddress(Text v) { this.macAddress = v; return this; }
+    public Container extendsLocation(SourceLocation v) { this.extendsLocation = v; return this; }
     public Container extraHost(Text v) { extraHosts.add(v); return this; }
     public Container link(Text v) { links.add(v); return this; }
     public Container networkAlias(Text v) { networkAliases.add(v); return this; }

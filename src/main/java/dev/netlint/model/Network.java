@@ -36,7 +36,6 @@ public final class Network {
     private final List<Endpoint> endpoints = new ArrayList<>();
     private String observedId;
     private final java.util.Set<String> unknownKeys = new java.util.LinkedHashSet<>();
-    private Text daemonName;
     private Text ownerProject;
 
     public Network(String name, SourceLocation location) {
@@ -78,12 +77,6 @@ public final class Network {
     public java.util.Set<String> unknownKeys() { return unknownKeys; }
     public boolean isUnknown(String key) { return unknownKeys.contains(key); }
 
-    /**
-     * The name the network gets on the daemon when the input says so explicitly (compose
-     * {@code name:}); null when the daemon name is derived (compose: {@code <project>_<key>}).
-     */
-    public Text daemonName() { return daemonName; }
-    public Network daemonName(Text v) { this.daemonName = v; return this; }
     /** Observed state: the compose project that created the network (label com.docker.compose.project). */
     public Text ownerProject() { return ownerProject; }
     public Network ownerProject(Text v) { this.ownerProject = v; return this; }

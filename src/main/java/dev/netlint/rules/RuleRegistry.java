@@ -30,8 +30,24 @@ import dev.netlint.rules.script.ContainerNameInUse;
 import dev.netlint.rules.script.OverlayWithoutSwarm;
 import dev.netlint.rules.script.MacvlanParentInUse;
 import dev.netlint.rules.script.HostModePublishedPorts;
+import dev.netlint.rules.script.IgnoredOnDefaultBridge;
 import dev.netlint.rules.script.IpamFlagWithoutSubnet;
 import dev.netlint.rules.script.NetworkRemovedWhileInUse;
+import dev.netlint.rules.ipam.AuxAddressOutsideSubnet;
+import dev.netlint.rules.ipam.DefaultBridgeOverlap;
+import dev.netlint.rules.ipam.DefaultPoolOverlap;
+import dev.netlint.rules.ipam.HostBitsSet;
+import dev.netlint.rules.ipam.HostNetworkOverlap;
+import dev.netlint.rules.ipam.InvalidGateway;
+import dev.netlint.rules.ipam.IpRangeOutsideSubnet;
+import dev.netlint.rules.ipam.Ipv6SubnetWithoutIpv6;
+import dev.netlint.rules.ipam.MalformedAddress;
+import dev.netlint.rules.ipam.PublicSubnet;
+import dev.netlint.rules.ipam.StaticIpInDynamicPool;
+import dev.netlint.rules.ipam.StaticIpInUse;
+import dev.netlint.rules.ipam.StaticIpOutsideSubnet;
+import dev.netlint.rules.ipam.StaticIpWithoutSubnet;
+import dev.netlint.rules.ipam.SubnetOverlap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -81,6 +97,7 @@ public final class RuleRegistry {
         rules.add(new dev.netlint.rules.modes.LanNetworkWithoutSubnet());
         rules.add(new dev.netlint.rules.modes.IpvlanL3GatewayIgnored());
         rules.add(new dev.netlint.rules.modes.HostNetworkMode());
+        rules.add(new dev.netlint.rules.modes.NetworkUndeclaredInFragment());
         rules.add(new dev.netlint.rules.ports.HostPortAlreadyAllocated());
         rules.add(new dev.netlint.rules.ports.PortOnAllInterfaces());
         rules.add(new dev.netlint.rules.ports.PrivilegedHostPort());
@@ -99,6 +116,7 @@ public final class RuleRegistry {
         rules.add(new OverlayWithoutSwarm());
         rules.add(new MacvlanParentInUse());
         rules.add(new HostModePublishedPorts());
+        rules.add(new IgnoredOnDefaultBridge());
         rules.add(new IpamFlagWithoutSubnet());
         rules.add(new NetworkRemovedWhileInUse());
         rules.add(new dev.netlint.rules.probe.SubnetOverlapsLiveNetwork());
@@ -109,6 +127,22 @@ public final class RuleRegistry {
         rules.add(new dev.netlint.rules.probe.NetworkDrift());
         rules.add(new dev.netlint.rules.probe.ContainerAttachmentDrift());
         rules.add(new dev.netlint.rules.probe.NetworkNameTaken());
+        // IPAM (NL1xx)
+        rules.add(new IpRangeOutsideSubnet());
+        rules.add(new InvalidGateway());
+        rules.add(new AuxAddressOutsideSubnet());
+        rules.add(new HostBitsSet());
+        rules.add(new MalformedAddress());
+        rules.add(new StaticIpOutsideSubnet());
+        rules.add(new StaticIpWithoutSubnet());
+        rules.add(new StaticIpInUse());
+        rules.add(new StaticIpInDynamicPool());
+        rules.add(new SubnetOverlap());
+        rules.add(new PublicSubnet());
+        rules.add(new Ipv6SubnetWithoutIpv6());
+        rules.add(new DefaultBridgeOverlap());
+        rules.add(new HostNetworkOverlap());
+        rules.add(new DefaultPoolOverlap());
         rules.sort(Comparator.comparing(r -> r.info().id()));
         return List.copyOf(rules);
     }

@@ -83,16 +83,9 @@ class GitHubActionScriptsIT {
     @Test
     void installBuildsTheJarWithMavenWhenTheCheckoutHasNone() throws Exception {
         Processes.requireTool("mvn", "--version");
-        Path project = Path.of("").toAbsolutePath();
-        Path checkout = Files.createDirectories(temp.resolve("action-checkout"));
-        for (String part : List.of("pom.xml", "github-action", "src/main", "rules")) {
-            Path from = project.resolve(part);
-            if (Files.isDirectory(from)) {
-                Processes.copyTree(from, checkout.resolve(part));
-            } else if (Files.isRegularFile(from)) {
-                Files.copy(from, checkout.resolve(part));
-            }
-        }
+        // What the runner checks out for `uses: OWNER/netlint/github-action@REF`: the whole repository.
+        Path checkout = temp.resolve("action-checkout");
+        Processes.copyTree(Path.of("").toAbsolutePath(), checkout);
         Map<String, String> env = new HashMap<>();
         env.put("INPUT_VERSION", "");
         env.put("GITHUB_ACTION_PATH", checkout.resolve("github-action").toString());

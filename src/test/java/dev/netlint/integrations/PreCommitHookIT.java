@@ -62,15 +62,8 @@ class PreCommitHookIT {
         Files.writeString(base.resolve("gitconfig"), "[init]\n\tdefaultBranch = main\n");
         hookRepo = base.resolve("netlint-hooks");
         Files.createDirectories(hookRepo);
-        Path project = Path.of("").toAbsolutePath();
-        for (String part : List.of(".pre-commit-hooks.yaml", "pom.xml", "pre-commit", "src/main", "rules")) {
-            Path from = project.resolve(part);
-            if (Files.isDirectory(from)) {
-                Processes.copyTree(from, hookRepo.resolve(part));
-            } else if (Files.isRegularFile(from)) {
-                Files.copy(from, hookRepo.resolve(part));
-            }
-        }
+        // The working tree as it is (minus target/ and .git): what a clone of this repository holds.
+        Processes.copyTree(Path.of("").toAbsolutePath(), hookRepo);
         git(hookRepo, "init", "-q");
         git(hookRepo, "add", "-A");
         git(hookRepo, "commit", "-q", "-m", "netlint hooks under test");

@@ -70,11 +70,19 @@ final class Processes {
         return jar;
     }
 
+    /** Build output, git metadata and the ignored local corpus are not part of a checkout. */
+    private static final java.util.Set<String> SKIPPED = java.util.Set.of("target", ".git", "corpus-scripts", ".idea");
+
+    /** Copies a directory tree, leaving out {@link #SKIPPED} names at any depth. */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.sorted().toList()) {
                 Path rel = from.relativize(p);
-                if (rel.toString().equals("target") || rel.startsWith("target")) {
+                boolean skipped = false;
+                for (Path part : rel) {
+                    skipped |= SKIPPED.contains(part.toString());
+                }
+                if (skipped) {
                     continue;
                 }
                 Path dest = to.resolve(rel.toString());

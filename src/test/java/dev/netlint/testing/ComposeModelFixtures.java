@@ -49,6 +49,11 @@ public final class ComposeModelFixtures {
         return new ComposeModelFixtures(file, Project.Kind.SEQUENTIAL);
     }
 
+    /** Observed state (an inspect dump or a live daemon) in {@code file}. */
+    public static ComposeModelFixtures observed(String file) {
+        return new ComposeModelFixtures(file, Project.Kind.OBSERVED);
+    }
+
     public Model model() { return model; }
     public Project project() { return project; }
 

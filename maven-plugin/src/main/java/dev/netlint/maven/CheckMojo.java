@@ -184,8 +184,15 @@ public class CheckMojo extends AbstractMojo {
                 }
             }
         }
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (JsonNode f : report.path("findings")) {
+            reported.add(f.path("file").asText() + ":" + f.path("line").asInt() + ":" + f.path("column").asInt());
+        }
         for (JsonNode e : report.path("errors")) {
             int lineNo = e.path("line").asInt();
+            if (reported.contains(e.path("file").asText() + ":" + lineNo + ":" + e.path("column").asInt())) {
+                continue; // already logged as its NL001 finding
+            }
             String where = lineNo > 0
                     ? e.path("file").asText() + ":" + lineNo + ":" + e.path("column").asInt()
                     : e.path("file").asText();

@@ -34,7 +34,7 @@ final class ComposeModel {
         final transient SourceLocation location;
 
         Fatal(SourceLocation location, String message) {
-            super(message);
+            super(oneLine(message));
             this.location = location;
         }
     }
@@ -243,13 +243,15 @@ final class ComposeModel {
         Map<String, NodeTuple> fields = fields(m);
         String name = service;
         NodeTuple cn = fields.get("container_name");
+        Text containerName = null;
         if (cn != null) {
             Text n = text(cn.getValueNode(), "container_name");
             if (n != null && n.known() && !n.value().isBlank()) {
                 name = n.value();
             }
+            containerName = n;
         }
-        Container c = new Container(name, locations.of(key)).serviceName(service);
+        Container c = new Container(name, locations.of(key)).serviceName(service).fixedName(containerName);
 
         NodeTuple mode = fields.containsKey("network_mode") ? fields.get("network_mode") : fields.get("net");
         if (mode != null) {
@@ -578,10 +580,29 @@ final class ComposeModel {
         return "the value \"" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "\"";
     }
 
+    /** Messages are one line: control characters from the input are shown escaped. */
+    static String oneLine(String message) {
+        StringBuilder sb = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x85) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+
     private void problem(SourceLocation where, String message) {
         problems++;
         if (problems <= MAX_PROBLEMS) {
-            context.problem(where, message);
+            context.problem(where, oneLine(message));
         } else if (firstSuppressed == null) {
             firstSuppressed = where;
         }

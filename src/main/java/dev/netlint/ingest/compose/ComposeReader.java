@@ -41,7 +41,10 @@ public final class ComposeReader implements InputReader {
 
     private static final Pattern COMPOSE_NAME = Pattern.compile("(docker-)?compose.*\\.y[^.]*ml",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("(?m)^(services|networks)[ \\t]*:");
+    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("(?m)^(services|networks)[ \\t]*:([ \\t][^\\n]*)?\\r?$");
+    /** Blank and comment lines, then a plain mapping key, a document start or a directive. */
+    private static final Pattern FIRST_LINE = Pattern.compile(
+            "(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*(?:[A-Za-z_\"'][^\\n]*:|---|%YAML)");
 
     /** Main files already read into a model (a main file and its override are one project). */
     private final Map<Model, Set<Path>> readProjects = Collections.synchronizedMap(new WeakHashMap<>());
@@ -72,13 +75,16 @@ public final class ComposeReader implements InputReader {
                 return false;
             }
         }
-        return TOP_LEVEL_KEY.matcher(new String(head, StandardCharsets.UTF_8)).find();
+        String text = new String(head, StandardCharsets.UTF_8);
+        // A top-level services:/networks: key, in a file that reads as YAML from its first line on:
+        // a Makefile with a "services:" target has tab-indented recipes, a script has a shebang.
+        return !text.startsWith("#!") && TOP_LEVEL_KEY.matcher(text).find() && !text.contains("\n\t") && !text.startsWith("\t")
+                && FIRST_LINE.matcher(text).lookingAt();
     }
 
     @Override
     public void read(SourceFile file, IngestContext context) throws InputException {
         String text = file.text();
-        context.directives().scanHashComments(file.displayName(), text);
         String name = file.fileName();
         if (OVERRIDE_NAMES.contains(name)) {
             Optional<Path> main = mainBeside(file.path());
@@ -93,7 +99,6 @@ public final class ComposeReader implements InputReader {
                     return;
                 }
                 if (firstRead(context, mainFile)) {
-                    context.directives().scanHashComments(mainFile.displayName(), mainText);
                     readProject(mainFile, mainText, Optional.of(file), text, context, false);
                 }
                 return;
@@ -111,7 +116,6 @@ public final class ComposeReader implements InputReader {
                 SourceFile of = new SourceFile(o.get(), sibling(file.displayName(), o.get()));
                 try {
                     overrideText = of.text();
-                    context.directives().scanHashComments(of.displayName(), overrideText);
                     override = Optional.of(of);
                 } catch (InputException e) {
                     fatal(context, of.displayName(), e);
@@ -133,6 +137,8 @@ public final class ComposeReader implements InputReader {
      */
     private void readProject(SourceFile main, String mainText, Optional<SourceFile> override, String overrideText,
                              IngestContext context, boolean mainIsTheInput) throws InputException {
+        context.directives().scanHashComments(main.displayName(), mainText);
+        override.ifPresent(o -> context.directives().scanHashComments(o.displayName(), overrideText));
         List<Node> docs;
         try {
             docs = YamlLoader.load(main.displayName(), mainText);

@@ -36,7 +36,7 @@ final class Locations {
         Mark e = node.getEndMark().orElse(s);
         int endLine = e.getLine() + 1;
         int endCol = e.getColumn() + 1;
-        if (!(node instanceof ScalarNode) && e.getLine() > s.getLine() && e.getColumn() == 0) {
+        if (!(node instanceof ScalarNode) && e.getLine() > s.getLine() && blankBefore(s.getName(), e)) {
             int[] back = lastContentBefore(s.getName(), e.getLine(), s.getLine());
             endLine = back[0];
             endCol = back[1];
@@ -44,21 +44,25 @@ final class Locations {
         return new SourceLocation(s.getName(), s.getLine() + 1, s.getColumn() + 1, endLine, endCol);
     }
 
-    /** From the start of one node to the end of another (a key and its value). */
-    SourceLocation span(Node from, Node to) {
-        SourceLocation a = of(from);
-        SourceLocation b = of(to);
-        if (!a.file().equals(b.file())) {
-            return a;
+    /** Whether the end mark is the first token of its line (nothing but indentation before it). */
+    private boolean blankBefore(String label, Mark e) {
+        if (e.getColumn() == 0) {
+            return true;
         }
-        return new SourceLocation(a.file(), a.line(), a.column(), b.endLine(), b.endColumn());
+        String[] ls = linesOf(label);
+        return e.getLine() < ls.length && ls[e.getLine()].length() >= e.getColumn()
+                && ls[e.getLine()].substring(0, e.getColumn()).isBlank();
     }
 
-    private int[] lastContentBefore(String label, int zeroBasedLine, int startLine) {
-        String[] ls = lines.computeIfAbsent(label, k -> {
+    private String[] linesOf(String label) {
+        return lines.computeIfAbsent(label, k -> {
             String t = texts.get(k);
             return t == null ? new String[0] : t.split("\n", -1);
         });
+    }
+
+    private int[] lastContentBefore(String label, int zeroBasedLine, int startLine) {
+        String[] ls = linesOf(label);
         for (int i = Math.min(zeroBasedLine - 1, ls.length - 1); i >= startLine; i--) {
             String l = ls[i].stripTrailing();
             String t = l.strip();

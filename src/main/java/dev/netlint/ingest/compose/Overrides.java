@@ -105,9 +105,8 @@ final class Overrides {
             } else if (existing == null) {
                 result.put(k.getValue(), new NodeTuple(t.getKeyNode(), merged));
             } else {
-                // The key keeps its place; the value says where it came from.
-                Node key = merged == existing.getValueNode() ? existing.getKeyNode() : t.getKeyNode();
-                result.put(k.getValue(), new NodeTuple(key, merged));
+                // The key keeps its place and its first declaration; the value says where it came from.
+                result.put(k.getValue(), new NodeTuple(existing.getKeyNode(), merged));
             }
         }
         List<NodeTuple> tuples = new ArrayList<>(result.values());

@@ -3,8 +3,11 @@ package dev.netlint.ingest.compose;
 import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.SourceFile;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -54,21 +57,20 @@ final class YamlLoader {
                 .setLabel(label)
                 .setAllowDuplicateKeys(false)
                 .setAllowRecursiveKeys(false)
-                .setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS)
+                // our parser wrapper counts first and says where; this is a backstop
+                .setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS + 1)
                 .setCodePointLimit(CODE_POINT_LIMIT)
                 .setUseMarks(true)
                 .build();
         List<Node> docs = new ArrayList<>();
         try {
-            Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)),
-                    MAX_NESTING_DEPTH);
+            Parser parser = new LimitingParser(new ParserImpl(settings, new StreamReader(settings, text)));
             Composer composer = new Composer(settings, parser);
             while (composer.hasNext()) {
                 docs.add(composer.next());
             }
-        } catch (TooDeep e) {
-            throw located(e.mark, "nesting deeper than " + MAX_NESTING_DEPTH
-                    + " levels of mappings and sequences; a compose file never needs this many");
+        } catch (Refused e) {
+            throw located(e.mark, e.reason);
         } catch (MarkedYamlEngineException e) {
             throw syntaxError(e, text);
         } catch (YamlEngineException e) {
@@ -104,6 +106,9 @@ final class YamlLoader {
                     .ifPresent(m -> msg.append(" started at line ").append(m.getLine() + 1));
             msg.append(')');
         }
+        if (problem.startsWith("mapping values are not allowed")) {
+            msg.append("; quote a value that contains \": \"");
+        }
         return located(mark, msg.toString());
     }
 
@@ -126,13 +131,14 @@ final class YamlLoader {
         return "YAML error: " + m;
     }
 
-    static InputException located(Optional<Mark> mark, String message) {
+    static InputException located(Optional<Mark> mark, String text) {
+        String message = ComposeModel.oneLine(text);
         return mark.map(m -> new InputException(m.getLine() + 1, m.getColumn() + 1, message))
                 .orElseGet(() -> new InputException(1, 1, message));
     }
 
     private static String oneLine(String s) {
-        return s.replace("\r", " ").replace("\n", " ").replaceAll("\\s+", " ").trim();
+        return ComposeModel.oneLine(s.replace("\r", " ").replace("\n", " ").replaceAll("[ \\t]+", " ").trim());
     }
 
     // ---- checks the Compose API does not make -------------------------------------------------
@@ -262,26 +268,32 @@ final class YamlLoader {
         }
     }
 
-    // ---- nesting limit while composing -------------------------------------------------------
+    // ---- limits checked while composing ----------------------------------------------------
 
-    private static final class TooDeep extends RuntimeException {
+    private static final class Refused extends RuntimeException {
         final transient Optional<Mark> mark;
+        final String reason;
 
-        TooDeep(Optional<Mark> mark) {
-            super(null, null, false, false);
+        Refused(Optional<Mark> mark, String reason) {
+            super(reason, null, false, false);
             this.mark = mark;
+            this.reason = reason;
         }
     }
 
-    /** Counts open mappings and sequences as the composer pulls events, so it cannot recurse too deep. */
-    private static final class DepthLimitedParser implements Parser {
+    /**
+     * Watches the events the composer pulls: open mappings and sequences (so the recursive
+     * composer cannot go too deep), aliases to collections (counted per document), and aliases to
+     * a collection that is still open (a recursive structure), each refused at its own mark.
+     */
+    private static final class LimitingParser implements Parser {
         private final Parser delegate;
-        private final int max;
-        private int depth;
+        private final java.util.Deque<Optional<Anchor>> open = new java.util.ArrayDeque<>();
+        private final Map<Anchor, Boolean> collectionAnchors = new HashMap<>();
+        private int collectionAliases;
 
-        DepthLimitedParser(Parser delegate, int max) {
+        LimitingParser(Parser delegate) {
             this.delegate = delegate;
-            this.max = max;
         }
 
         @Override
@@ -304,11 +316,32 @@ final class YamlLoader {
             Event e = delegate.next();
             switch (e.getEventId()) {
                 case MappingStart, SequenceStart -> {
-                    if (++depth > max) {
-                        throw new TooDeep(e.getStartMark());
+                    Optional<Anchor> anchor = ((NodeEvent) e).getAnchor();
+                    anchor.ifPresent(a -> collectionAnchors.put(a, true));
+                    open.push(anchor);
+                    if (open.size() > MAX_NESTING_DEPTH) {
+                        throw new Refused(e.getStartMark(), "nesting deeper than " + MAX_NESTING_DEPTH
+                                + " levels of mappings and sequences; a compose file never needs this many");
                     }
                 }
-                case MappingEnd, SequenceEnd -> depth--;
+                case MappingEnd, SequenceEnd -> open.poll();
+                case Scalar -> ((NodeEvent) e).getAnchor().ifPresent(a -> collectionAnchors.put(a, false));
+                case Alias -> {
+                    Anchor a = ((AliasEvent) e).getAlias();
+                    if (open.contains(Optional.of(a))) {
+                        throw new Refused(e.getStartMark(), "the alias *" + a.getValue() + " refers to a node that "
+                                + "contains it (a recursive structure); Compose cannot read this");
+                    }
+                    if (Boolean.TRUE.equals(collectionAnchors.get(a)) && ++collectionAliases > MAX_ALIASES_FOR_COLLECTIONS) {
+                        throw new Refused(e.getStartMark(), "more than " + MAX_ALIASES_FOR_COLLECTIONS + " aliases to "
+                                + "mappings or sequences in one document: this looks like an alias bomb (\"billion "
+                                + "laughs\"); the file was not read");
+                    }
+                }
+                case DocumentStart -> {
+                    collectionAnchors.clear();
+                    collectionAliases = 0;
+                }
                 default -> { }
             }
             return e;

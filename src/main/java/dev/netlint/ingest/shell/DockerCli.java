@@ -213,6 +213,9 @@ final class DockerCli {
             nameLoc = where;
         }
         Container c = new Container(name, nameLoc);
+        if (nameFlag != null && nameFlag.value() != null) {
+            c.fixedName(text(nameFlag.value())); // netlint probe: NL703
+        }
         List<Text> networks = new ArrayList<>();
         List<Attachment> userAttachments = new ArrayList<>();
         for (FlagSpec.Flag f : p.all("network")) {
@@ -230,16 +233,13 @@ final class DockerCli {
                 }
             }
             networks.add(t);
-            NetworkMode mode = t.unknown() ? NetworkMode.unknown(t.value(), t.location())
-                    : NetworkMode.parse(t.value(), t.location());
+            NetworkMode mode = mode(t);
             if (mode.is(NetworkMode.Kind.NETWORK)) {
                 userAttachments.add(new Attachment(t, t.location()));
             }
         }
         if (!networks.isEmpty()) {
-            Text first = networks.get(0);
-            c.networkMode(first.unknown() ? NetworkMode.unknown(first.value(), first.location())
-                    : NetworkMode.parse(first.value(), first.location()));
+            c.networkMode(mode(networks.get(0)));
         }
         AddressValue ipv4 = null;
         AddressValue ipv6 = null;
@@ -295,6 +295,21 @@ final class DockerCli {
         p.all("link").stream().filter(f -> f.value() != null).forEach(f -> c.link(value(f)));
         project.add(c);
         project.add(new Operation.RunContainer(c, List.copyOf(networks), start, ipv4, ipv6, p.opaque(), where, cond));
+    }
+
+    /**
+     * The network mode a --network value gives. {@code container:"$X"} is container mode even
+     * though the container's name is unknown.
+     */
+    private static NetworkMode mode(Text t) {
+        if (!t.unknown()) {
+            return NetworkMode.parse(t.value(), t.location());
+        }
+        if (t.value().startsWith("container:") && t.value().length() > "container:".length()) {
+            return new NetworkMode(NetworkMode.Kind.CONTAINER, t.value().substring("container:".length()),
+                    t.location(), false);
+        }
+        return NetworkMode.unknown(t.value(), t.location());
     }
 
     /** {@code name=NET,alias=A,ip=X}: the attachment it describes, or null when it is not that form. */

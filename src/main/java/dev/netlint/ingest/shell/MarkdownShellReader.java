@@ -4,11 +4,13 @@ import dev.netlint.ingest.IngestContext;
 import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.InputReader;
 import dev.netlint.ingest.SourceFile;
+import dev.netlint.model.Operation;
 import dev.netlint.model.Project;
 import dev.netlint.model.SourceLocation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +30,7 @@ public final class MarkdownShellReader implements InputReader {
     private static final Set<String> CONSOLE = Set.of("console", "shell-session", "sh-session", "terminal");
     private static final Pattern FENCE = Pattern.compile("^( {0,12})(`{3,}|~{3,})\\s*([^`\\s{]*)?.*$");
     private static final Pattern PROMPT = Pattern.compile(
-            "^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\s]*)?\\s?[$#]|[$#])(?: |$)");
+            "^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\s]*)?\\s?[$#]|[\\w.-]*[$#])(?: |$)");
 
     @Override
     public String format() {
@@ -66,18 +68,49 @@ public final class MarkdownShellReader implements InputReader {
         Project project = new Project(name, Project.Kind.SEQUENTIAL, SourceLocation.of(name, 1, 1),
                 context.hostOf(name));
         ShellParser.Variables vars = new ShellParser.Variables();
+        Set<String> earlierNetworks = new HashSet<>();
+        Set<String> earlierContainers = new HashSet<>();
         for (Block b : blocks) {
             ShellSource source = source(name, b);
             if (source.text().isBlank()) {
                 continue;
             }
+            int first = project.operations().size();
             DockerCli cli = new DockerCli(source, project);
             for (ShellCommand c : ShellParser.parse(source, vars)) {
                 cli.apply(c);
             }
+            alternatives(project.operations(), first, earlierNetworks, earlierContainers);
         }
         if (!project.operations().isEmpty()) {
             context.model().add(project);
+        }
+    }
+
+    /**
+     * A README is not always one script: "Option A" and "Option B" blocks, a block that shows the
+     * same command again with one more flag, or commands for "host A" and "host B" create the same
+     * network or container twice. So in Markdown a command that creates a name already created
+     * earlier in the file (and not removed since) is read as an alternative: it is marked
+     * conditional, and the simulation neither reports it as a duplicate nor trusts its effect.
+     */
+    private static void alternatives(List<Operation> ops, int first, Set<String> networks, Set<String> containers) {
+        for (int i = first; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            if (op instanceof Operation.RemoveNetwork r && r.network().known()) {
+                networks.remove(r.network().value());
+            } else if (op instanceof Operation.RemoveContainer r && r.container().known()) {
+                containers.remove(r.container().value());
+            } else if (op instanceof Operation.CreateNetwork c && c.name().known()) {
+                if (!networks.add(c.name().value()) && !c.conditional()) {
+                    ops.set(i, new Operation.CreateNetwork(c.network(), c.name(), c.location(), true));
+                }
+            } else if (op instanceof Operation.RunContainer r) {
+                if (!containers.add(r.container().name()) && !r.conditional()) {
+                    ops.set(i, new Operation.RunContainer(r.container(), r.networks(), r.start(), r.ipv4(),
+                            r.ipv6(), r.opaque(), r.location(), true));
+                }
+            }
         }
     }
 
@@ -99,13 +132,20 @@ public final class MarkdownShellReader implements InputReader {
             while (j < lines.length && !closes(stripCr(lines[j]), fence)) {
                 j++;
             }
+            List<String> body = new ArrayList<>();
+            for (int k = start; k < j && k < lines.length; k++) {
+                body.add(stripCr(lines[k]));
+            }
             if (SHELL.contains(info) || CONSOLE.contains(info)) {
-                List<String> body = new ArrayList<>();
-                for (int k = start; k < j; k++) {
-                    body.add(stripCr(lines[k]));
-                }
                 boolean console = CONSOLE.contains(info) || hasPrompts(body, indent);
                 out.add(new Block(body, start + 1, indent, console));
+            } else if (info.isEmpty()) {
+                // an untagged block is shell when it is a prompted transcript or starts with a docker command
+                if (hasPromptedDocker(body, indent)) {
+                    out.add(new Block(body, start + 1, indent, true));
+                } else if (startsWithDocker(body, indent)) {
+                    out.add(new Block(body, start + 1, indent, false));
+                }
             }
             i = j + 1;
         }
@@ -135,6 +175,28 @@ public final class MarkdownShellReader implements InputReader {
             String t = dedent(l, indent);
             if (t.startsWith("$ ")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern DOCKER_LINE = Pattern.compile("^(?:sudo\\s+(?:-\\S+\\s+)*)?docker\\s.*");
+
+    private static boolean hasPromptedDocker(List<String> body, int indent) {
+        for (String l : body) {
+            Matcher m = PROMPT.matcher(dedent(l, indent).stripLeading());
+            if (m.find() && DOCKER_LINE.matcher(dedent(l, indent).stripLeading().substring(m.end())).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithDocker(List<String> body, int indent) {
+        for (String l : body) {
+            String t = dedent(l, indent).strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                return DOCKER_LINE.matcher(t).matches();
             }
         }
         return false;

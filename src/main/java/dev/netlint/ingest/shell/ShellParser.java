@@ -50,6 +50,11 @@ public final class ShellParser {
         private final Map<String, String> known = new HashMap<>();
         private final Map<String, Boolean> unknown = new HashMap<>();
 
+        /** Every variable with a known value, at the end of the text read so far. */
+        public Map<String, String> known() {
+            return java.util.Collections.unmodifiableMap(known);
+        }
+
         /** The value of a variable the text assigned unconditionally, if any. */
         public java.util.Optional<String> get(String name) {
             return java.util.Optional.ofNullable(known.get(name));
@@ -72,8 +77,15 @@ public final class ShellParser {
         TSParser parser = new TSParser();
         parser.setLanguage(new TreeSitterBash());
         long deadline = System.nanoTime() + PARSE_BUDGET_NANOS;
-        TSTree tree = parser.parseWithOptions(ascii, null, null, TSInputEncoding.TSInputEncodingUTF8,
-                state -> System.nanoTime() > deadline);
+        byte[] buffer = new byte[8192];
+        TSTree tree = parser.parseWithOptions(buffer, null, (buf, offset, point) -> {
+            if (offset < 0 || offset >= ascii.length) {
+                return 0;
+            }
+            int n = Math.min(buf.length, ascii.length - offset);
+            System.arraycopy(ascii, offset, buf, 0, n);
+            return n;
+        }, TSInputEncoding.TSInputEncodingUTF8, state -> System.nanoTime() > deadline);
         if (tree == null) {
             throw new InputException(1, 1, "the shell parser gave up on this file (it took longer than "
                     + PARSE_BUDGET_NANOS / 1_000_000_000L + " s); it was not checked");

@@ -25,18 +25,17 @@ public final class UnknownRuleInDirective implements DirectiveRule {
     }
 
     private static String message(String id, Map<String, String> known) {
-        String kind = d(id);
         for (Map.Entry<String, String> e : known.entrySet()) {
             if (e.getValue().equalsIgnoreCase(id)) {
-                return "'" + id.toLowerCase(Locale.ROOT) + "' is a rule name; directives take rule ids: write "
-                        + e.getKey() + " instead";
+                return "'" + id.toLowerCase(Locale.ROOT) + "' is a rule name, but directives take rule ids:"
+                        + " write " + e.getKey() + " instead";
             }
         }
-        return "unknown rule " + kind + " '" + id + "' in a netlint directive, so it suppresses nothing; "
-                + "`netlint rules` lists the ids (they look like NL101)";
-    }
-
-    private static String d(String id) {
-        return id.matches("NL\\d{3}") ? "id" : "id (not of the form NLnnn)";
+        if (!id.matches("NL\\d{3}")) {
+            return "'" + id + "' is not a rule id (ids are NL and three digits, such as NL101), so this"
+                    + " directive suppresses nothing for it; `netlint rules` lists the ids";
+        }
+        return "no rule has the id " + id + ", so this directive suppresses nothing for it;"
+                + " `netlint rules` lists the ids";
     }
 }

@@ -5,7 +5,6 @@ import dev.netlint.model.Container;
 import dev.netlint.model.Model;
 import dev.netlint.model.Network;
 import dev.netlint.model.NetworkMode;
-import dev.netlint.model.Operation;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.model.Text;
@@ -18,7 +17,8 @@ import java.util.Optional;
 /**
  * Network-scoped aliases exist only on user-defined networks. Asked for explicitly on the default
  * bridge, on host or none, or in another container's stack, they are refused. (Given with no
- * network at all they are accepted and dropped: that is NL211.)
+ * network at all they are accepted and dropped: that is NL211.) Scripts are left to the script
+ * simulation (NL406 and NL401), which knows the order of commands.
  */
 @RuleInfo(id = "NL210", name = "alias-on-builtin-network", severity = Severity.ERROR,
         summary = "A network alias on the default bridge, host, none or a shared stack, which the daemon refuses.")
@@ -29,6 +29,12 @@ public final class AliasOnBuiltinNetwork implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
+            if (p.kind() != Project.Kind.DECLARATIVE) {
+                // Scripts: the script simulation (NL4xx) reports refused options in command order.
+                // Observed containers already passed the daemon's checks; an inspected container shows
+                // its image's EXPOSE and other merged settings that were never options of its own.
+                continue;
+            }
             for (Container c : ServiceNetworks.containersOf(p)) {
                 checkRunAliases(p, c, out);
                 for (Attachment a : c.attachments()) {
@@ -40,16 +46,6 @@ public final class AliasOnBuiltinNetwork implements Rule {
                                         + " refuses it (" + API + "). Put the service on a user-defined network"
                                         + " to use aliases, or drop the aliases.");
                     }
-                }
-            }
-            for (Operation op : p.operations()) {
-                if (op instanceof Operation.Connect cn && !cn.aliases().isEmpty() && cn.network().known()
-                        && isDefaultBridge(p, cn.network().value())) {
-                    Text first = cn.aliases().get(0);
-                    out.report(this, first.location() != null ? first.location() : cn.location(),
-                            "docker network connect --alias \"" + first.value() + "\" to the default bridge: the daemon"
-                                    + " refuses it (" + API + "). Connect to a user-defined network"
-                                    + " (docker network create) to use aliases, or drop --alias.");
                 }
             }
         }

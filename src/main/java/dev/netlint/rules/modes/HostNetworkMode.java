@@ -9,12 +9,20 @@ import dev.netlint.rules.FindingSink;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
+/**
+ * For compose services and observed containers. Scripts and README snippets use host networking for
+ * throwaway tooling ({@code docker run --rm --net host nicolaka/netshoot}) far more than for
+ * deployments, so they are not noted.
+ */
 @RuleInfo(id = "NL216", name = "host-network-mode", severity = Severity.NOTE,
         summary = "A container shares the host's network namespace (CIS Docker Benchmark 5.10).")
 public final class HostNetworkMode implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
+            if (p.kind() == Project.Kind.SEQUENTIAL) {
+                continue;
+            }
             for (Container c : ServiceNetworks.containersOf(p)) {
                 NetworkMode m = c.networkMode();
                 if (!m.is(NetworkMode.Kind.HOST)) {

@@ -25,8 +25,8 @@ public final class NetworkModeWithNetworks implements Rule {
                 }
                 out.report(this, m.location(), "service \"" + c.serviceName() + "\" sets network_mode: "
                         + (m.unknown() ? m.target() : m.spelled()) + " and a networks: list (line "
-                        + c.networksKeyLocation().line() + "); compose refuses the file: ''network_mode' and"
-                        + " 'networks' cannot be combined'. Keep networks: to join project networks, or keep"
+                        + c.networksKeyLocation().line() + "); compose refuses the file: \"'network_mode' and"
+                        + " 'networks' cannot be combined\". Keep networks: to join project networks, or keep"
                         + " network_mode: and delete networks:.");
             }
         }

@@ -20,14 +20,15 @@ public final class NoneModePortsUnpublished implements Rule {
                 if (!c.networkMode().is(NetworkMode.Kind.NONE)) {
                     continue;
                 }
-                for (PortMapping m : c.ports()) {
-                    if (m.unknown()) {
-                        continue;
-                    }
+                java.util.List<PortMapping> known = c.ports().stream().filter(x -> !x.unknown()).toList();
+                if (!known.isEmpty()) {
+                    PortMapping m = known.get(0);
+                    String more = known.size() == 1 ? "" : " (and " + (known.size() - 1) + " more "
+                            + (known.size() == 2 ? "entry" : "entries") + ")";
                     out.report(this, ServiceNetworks.where(c, m.location()), ServiceNetworks.describe(p, c)
                             + " has network mode none (only a loopback interface), so \"" + m.raw()
-                            + "\" reaches nothing: the daemon accepts it silently and records the port, but no"
-                            + " traffic can arrive. Remove the " + ServiceNetworks.option(p, "ports entry", "-p option")
+                            + "\"" + more + " reaches nothing: the daemon accepts it silently and records the port, but no"
+                            + " traffic can arrive. Remove the " + ServiceNetworks.option(p, "ports", "-p options")
                             + ", or attach the container to a network if it must be reachable.");
                 }
             }

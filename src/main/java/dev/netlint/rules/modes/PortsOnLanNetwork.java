@@ -23,12 +23,13 @@ public final class PortsOnLanNetwork implements Rule {
                 }
                 String nets = ServiceNetworks.joined(p, c).stream().map(t -> "\"" + t.value() + "\"")
                         .collect(Collectors.joining(", "));
-                for (PortMapping m : c.ports()) {
-                    if (m.unknown()) {
-                        continue;
-                    }
+                java.util.List<PortMapping> known = c.ports().stream().filter(x -> !x.unknown()).toList();
+                if (!known.isEmpty()) {
+                    PortMapping m = known.get(0);
+                    String more = known.size() == 1 ? "" : " (and " + (known.size() - 1) + " more "
+                            + (known.size() == 2 ? "entry" : "entries") + ")";
                     out.report(this, ServiceNetworks.where(c, m.location()), ServiceNetworks.describe(p, c)
-                            + " is only on macvlan/ipvlan network " + nets + ", so \"" + m.raw() + "\" has no"
+                            + " is only on macvlan/ipvlan network " + nets + ", so \"" + m.raw() + "\"" + more + " has no"
                             + " effect: the daemon accepts it silently, but port publishing only works through a"
                             + " bridge. The container has its own address on the LAN; reach it there on the"
                             + " container port, and remove the mapping.");

@@ -142,6 +142,14 @@ public final class ServiceNetworks {
         return out;
     }
 
+    /**
+     * Scripts are simulated command by command by the script rules (NL4xx), which report refused
+     * options in their order; rules here that would say the same about a script leave it to them.
+     */
+    public static boolean simulatedElsewhere(Project project) {
+        return project.kind() == Project.Kind.SEQUENTIAL;
+    }
+
     /** {@code service "web"} for compose, {@code container "web"} otherwise. */
     public static String describe(Project project, Container c) {
         return project.kind() == Project.Kind.DECLARATIVE

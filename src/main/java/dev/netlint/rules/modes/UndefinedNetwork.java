@@ -16,6 +16,11 @@ import java.util.Locale;
  * Compose only: a service may join only networks the file declares (its implicit {@code default}
  * excepted). Scripts create networks as they go; whether one exists when it is used is the script
  * simulation's question, not this rule's.
+ *
+ * <p>Files that are merged onto another ({@code docker compose -f compose.yaml -f compose.prod.yaml})
+ * legitimately use networks declared in the base file. So a network that a compose file in the same
+ * directory declares is not reported, and a file that declares no networks at all is left to
+ * NL217 (a note), since it is most likely such a fragment.
  */
 @RuleInfo(id = "NL206", name = "undefined-network", severity = Severity.ERROR,
         summary = "A compose service joins a network that the file does not declare.")
@@ -23,7 +28,7 @@ public final class UndefinedNetwork implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
-            if (p.kind() != Project.Kind.DECLARATIVE) {
+            if (p.kind() != Project.Kind.DECLARATIVE || !declaresNetworks(p)) {
                 continue;
             }
             for (Container c : p.containers()) {
@@ -32,7 +37,8 @@ public final class UndefinedNetwork implements Rule {
                         continue;
                     }
                     String name = a.network().value();
-                    if (ServiceNetworks.COMPOSE_DEFAULT.equals(name) || p.network(name).isPresent()) {
+                    if (ServiceNetworks.COMPOSE_DEFAULT.equals(name) || p.network(name).isPresent()
+                            || declaredBeside(model, p, name)) {
                         continue;
                     }
                     out.report(this, ServiceNetworks.where(c, a.network().location(), a.location()),
@@ -45,6 +51,32 @@ public final class UndefinedNetwork implements Rule {
                 }
             }
         }
+    }
+
+    /** Whether the file has networks of its own (an implicit compose default does not count). */
+    static boolean declaresNetworks(Project p) {
+        return p.networks().values().stream().anyMatch(n -> !n.implicit());
+    }
+
+    /** Another compose file in the same directory declares the network: this file is merged with it. */
+    static boolean declaredBeside(Model model, Project p, String network) {
+        String dir = directory(p.location());
+        for (Project other : model.projects()) {
+            if (other != p && other.kind() == Project.Kind.DECLARATIVE && dir.equals(directory(other.location()))
+                    && other.network(network).filter(n -> !n.implicit()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String directory(dev.netlint.model.SourceLocation l) {
+        if (l == null || l.file() == null) {
+            return "";
+        }
+        String f = l.file().replace('\\', '/');
+        int slash = f.lastIndexOf('/');
+        return slash < 0 ? "" : f.substring(0, slash);
     }
 
     private static String hint(Project p, String name) {

@@ -28,7 +28,9 @@ public final class UnusedNetwork implements Rule {
                 for (Text t : ServiceNetworks.joined(p, c)) {
                     used.add(t.value());
                 }
-                unknownUse |= ServiceNetworks.hasUnknownAttachment(c) || c.networkMode().unknown();
+                // A service that extends another may inherit its networks from a file this model has not seen.
+                unknownUse |= ServiceNetworks.hasUnknownAttachment(c) || c.networkMode().unknown()
+                        || c.extendsLocation() != null;
             }
             if (unknownUse) {
                 // A service joins a network whose name could not be resolved: it may be any of them.

@@ -72,6 +72,7 @@ public final class HostPortAlreadyAllocated implements Rule {
             }
             Optional<Ip> defaultIp = model.daemonOf(p.host()).map(DaemonSettings::ip).flatMap(AddressValue::asIp);
             List<Claim> claims = claims(p, defaultIp);
+            reportReplicatedFixedPorts(p, claims, out);
             List<Claim> fixed = claims.stream().filter(c -> !c.flexible()).toList();
             List<Claim> flexible = claims.stream().filter(Claim::flexible).toList();
             reportFixedClashes(p, fixed, out);
@@ -96,10 +97,40 @@ public final class HostPortAlreadyAllocated implements Rule {
                 }
                 String proto = m.protocol() == null ? "tcp" : m.protocol().toLowerCase(Locale.ROOT);
                 boolean flexible = m.hostPortCount() > 1 && m.containerPortStart() == m.containerPortEnd();
-                out.add(new Claim(order++, c, m, proto, binds, m.hostPortStart(), m.hostPortEnd(), flexible));
+                // Every replica of a service asks for the same binding; a fixed one is reported once
+                // (reportReplicatedFixedPorts), a range-to-one-port one needs a free port per replica.
+                int copies = flexible ? replicas(c) : 1;
+                for (int i = 0; i < copies; i++) {
+                    out.add(new Claim(order++, c, m, proto, binds, m.hostPortStart(), m.hostPortEnd(), flexible));
+                }
             }
         }
         return out;
+    }
+
+    /** How many copies of the service run: its scale or deploy.replicas, at least one. */
+    static int replicas(Container c) {
+        return c.replicas() == null ? 1 : Math.max(1, c.replicas());
+    }
+
+    /** A fixed host port on a service that runs several replicas: only the first can bind it. */
+    private void reportReplicatedFixedPorts(Project p, List<Claim> claims, FindingSink out) {
+        for (Claim c : claims) {
+            int n = replicas(c.container());
+            if (c.flexible() || n < 2) {
+                continue;
+            }
+            String ports = c.start() == c.end() ? "host port " + c.start() : "host ports " + c.start() + "-" + c.end();
+            var at = c.container().replicasLocation();
+            out.report(this, ServiceNetworks.where(c.container(), c.mapping().location()),
+                    ServiceNetworks.describe(p, c.container()) + " runs " + n + " replicas"
+                            + (at != null && at.hasLine() ? " (line " + at.line() + ")" : "") + ", and each asks for "
+                            + ports + "/" + c.protocol() + " of \"" + c.mapping().raw() + "\": only the first can bind it;"
+                            + " the others fail with 'Bind for " + c.binds().get(0).text() + ":" + c.start()
+                            + " failed: port is already allocated'. Give a host range with a port per replica ("
+                            + "\"" + c.start() + "-" + (c.start() + n - 1) + ":" + c.mapping().containerPortStart()
+                            + "\"), or drop the host port so each replica gets a free one.");
+        }
     }
 
     /** The addresses an entry binds; empty when its host IP is unknown or malformed. */
@@ -154,9 +185,20 @@ public final class HostPortAlreadyAllocated implements Rule {
                 open.add(c);
             }
         }
-        List<List<Integer>> keys = new ArrayList<>(pairs.keySet());
-        keys.sort(Comparator.<List<Integer>>comparingInt(k -> k.get(0)).thenComparingInt(k -> k.get(1)));
+        // One finding per later claim: against the first earlier claim it clashes with.
+        Map<Integer, List<Integer>> firstPerLater = new LinkedHashMap<>();
+        Map<Integer, Integer> othersPerLater = new LinkedHashMap<>();
+        for (List<Integer> key : pairs.keySet()) {
+            List<Integer> current = firstPerLater.get(key.get(0));
+            if (current == null || key.get(1) < current.get(1)) {
+                firstPerLater.put(key.get(0), key);
+            }
+            othersPerLater.merge(key.get(0), 1, Integer::sum);
+        }
+        List<List<Integer>> keys = new ArrayList<>(firstPerLater.values());
+        keys.sort(Comparator.<List<Integer>>comparingInt(k -> k.get(0)));
         for (List<Integer> key : keys) {
+            int others = othersPerLater.get(key.get(0)) - 1;
             Claim later = pairClaims.get(key)[0];
             Claim earlier = pairClaims.get(key)[1];
             int[] ports = pairs.get(key);
@@ -174,6 +216,7 @@ public final class HostPortAlreadyAllocated implements Rule {
                     portText + "/" + later.protocol() + " is published twice: \"" + later.mapping().raw() + "\" of "
                             + ServiceNetworks.describe(p, later.container()) + " and \"" + earlier.mapping().raw()
                             + "\" of " + ServiceNetworks.describe(p, earlier.container()) + at(earlier)
+                            + (others == 0 ? "" : " (and " + others + " more " + (others == 1 ? "entry" : "entries") + ")")
                             + " both bind " + bindText(laterBind, earlierBind) + ". The container started second fails:"
                             + " " + daemon + ". Publish a different host port, bind each to a different host IP"
                             + " (\"127.0.0.1:PORT:...\" vs \"127.0.0.2:PORT:...\"), or drop the host port to get"
@@ -232,6 +275,7 @@ public final class HostPortAlreadyAllocated implements Rule {
         sorted.sort(Comparator.comparingInt(Claim::end).thenComparingInt(Claim::order));
         List<Claim> takenBy = new ArrayList<>();
         List<Integer> takenPort = new ArrayList<>();
+        java.util.Set<PortMapping> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Claim f : sorted) {
             Integer chosen = null;
             boolean blockedByFixed = true;
@@ -249,11 +293,16 @@ public final class HostPortAlreadyAllocated implements Rule {
                 takenPort.add(chosen);
                 continue;
             }
+            if (!reported.add(f.mapping())) {
+                continue;
+            }
             out.report(this, ServiceNetworks.where(f.container(), f.mapping().location()),
                     "\"" + f.mapping().raw() + "\" of " + ServiceNetworks.describe(p, f.container()) + " needs one free"
                             + " host port in " + f.start() + "-" + f.end() + "/" + f.protocol() + ", but "
                             + (blockedByFixed ? "every port of that range is published by other entries of this project"
                             : "the other entries of this project that also draw from it leave none free")
+                            + (replicas(f.container()) > 1 ? " (the service runs " + replicas(f.container())
+                            + " replicas, each needing its own port)" : "")
                             + ". The container fails to start: 'Bind for " + f.binds().get(0).text() + ":" + f.start()
                             + " failed: port is already allocated' (or 'all ports are allocated'). Widen the range or"
                             + " move the other mappings out of it.");

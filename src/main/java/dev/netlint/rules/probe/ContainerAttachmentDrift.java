@@ -47,7 +47,7 @@ public final class ContainerAttachmentDrift implements Rule {
                     }
                     if (!actual.equals(declared.get())) {
                         SourceLocation at = c.networksKeyLocation() != null ? c.networksKeyLocation() : c.location();
-                        out.report(this, at, "service '" + c.name() + "': container '" + live.name() + "' on "
+                        out.report(this, at, "service '" + c.serviceName() + "': container '" + live.name() + "' on "
                                 + daemon.location() + " is attached to " + actual + " but the file declares "
                                 + declared.get() + "; the running container has drifted from the file "
                                 + "(docker network connect/disconnect by hand, or an older deploy)");
@@ -99,7 +99,7 @@ public final class ContainerAttachmentDrift implements Rule {
     /** The live container compose made for this service: its labels say so, or it has the fixed name. */
     private static boolean isServiceContainer(Project p, Container declared, Container live) {
         if (LiveState.owns(p, live)) {
-            return live.ownerService() != null && live.ownerService().is(declared.name());
+            return live.ownerService() != null && live.ownerService().is(declared.serviceName());
         }
         return false;
     }

@@ -11,7 +11,6 @@ import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
 import java.util.Map;
-import java.util.Set;
 
 @RuleInfo(id = "NL703", name = "container-name-taken", severity = Severity.ERROR,
         summary = "A fixed container name (container_name, docker run --name) is already used by another container on the probed daemon.")
@@ -26,11 +25,11 @@ public final class ContainerNameTaken implements Rule {
             }
             if (p.kind() == Project.Kind.DECLARATIVE) {
                 for (Container c : p.containers()) {
-                    check(p, c, Set.of(), daemon, out);
+                    check(p, c, LiveState.NOTHING_REMOVED, daemon, out);
                 }
             } else {
                 for (Operation op : p.operations()) {
-                    if (op instanceof Operation.RunContainer run) {
+                    if (op instanceof Operation.RunContainer run && !run.conditional()) {
                         check(p, run.container(), LiveState.removedBefore(p, op, false), daemon, out);
                     }
                 }
@@ -38,18 +37,18 @@ public final class ContainerNameTaken implements Rule {
         }
     }
 
-    private void check(Project p, Container c, Set<String> removed, LiveState.Daemon daemon, FindingSink out) {
+    private void check(Project p, Container c, LiveState.Removed removed, LiveState.Daemon daemon, FindingSink out) {
         Text name = c.fixedName();
         if (name == null || !name.known()) {
             return;
         }
         String n = name.value().startsWith("/") ? name.value().substring(1) : name.value();
-        if (removed.contains(n)) {
+        if (removed.mayHaveRemoved(n)) {
             return;
         }
         daemon.container(n).ifPresent(live -> {
             if (p.kind() == Project.Kind.DECLARATIVE && LiveState.owns(p, live) && live.ownerService() != null
-                    && live.ownerService().is(c.name())) {
+                    && live.ownerService().is(c.serviceName())) {
                 return; // compose recreates its own container
             }
             String state = Boolean.TRUE.equals(live.running()) ? "running" : "stopped";

@@ -51,13 +51,21 @@ public final class ExternalNetworkMissing implements Rule {
     private void script(Project p, LiveState.Daemon daemon, FindingSink out) {
         Set<String> created = new HashSet<>();
         Set<String> removed = new HashSet<>();
+        boolean unknownCreate = false;
         for (Operation op : p.operations()) {
             if (op instanceof Operation.CreateNetwork cn) {
-                created.add(cn.network().name());
-                removed.remove(cn.network().name());
-            } else if (op instanceof Operation.RemoveNetwork rn && rn.network().known()) {
+                // conditional creates count as done: the benefit of the doubt goes to the script
+                if (cn.name() == null || !cn.name().known()) {
+                    unknownCreate = true; // it may have created any name
+                } else {
+                    created.add(cn.name().value());
+                    removed.remove(cn.name().value());
+                }
+            } else if (op instanceof Operation.RemoveNetwork rn && rn.network().known() && !rn.conditional()) {
                 removed.add(rn.network().value());
                 created.remove(rn.network().value());
+            } else if (unknownCreate || op.conditional()) {
+                continue;
             } else if (op instanceof Operation.RunContainer run) {
                 for (Text net : run.networks()) {
                     check(net, created, removed, daemon, out);

@@ -12,7 +12,6 @@ import dev.netlint.rules.RuleInfo;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 @RuleInfo(id = "NL704", name = "host-port-taken-on-daemon", severity = Severity.ERROR,
         summary = "A published host port is already bound by a running container on the probed daemon (same address or a wildcard, same port and protocol).")
@@ -27,11 +26,11 @@ public final class HostPortBound implements Rule {
             }
             if (p.kind() == Project.Kind.DECLARATIVE) {
                 for (Container c : p.containers()) {
-                    check(p, c, Set.of(), daemon, out);
+                    check(p, c, LiveState.NOTHING_REMOVED, daemon, out);
                 }
             } else {
                 for (Operation op : p.operations()) {
-                    if (op instanceof Operation.RunContainer run && run.start()) {
+                    if (op instanceof Operation.RunContainer run && run.start() && !run.conditional() && !run.opaque()) {
                         check(p, run.container(), LiveState.removedBefore(p, op, false), daemon, out);
                     }
                 }
@@ -39,7 +38,7 @@ public final class HostPortBound implements Rule {
         }
     }
 
-    private void check(Project p, Container c, Set<String> removed, LiveState.Daemon daemon, FindingSink out) {
+    private void check(Project p, Container c, LiveState.Removed removed, LiveState.Daemon daemon, FindingSink out) {
         if (c.networkMode().sharesAnotherStack() || c.networkMode().unknown()) {
             return;
         }
@@ -54,7 +53,7 @@ public final class HostPortBound implements Rule {
                 if (reported) {
                     break;
                 }
-                if (!Boolean.TRUE.equals(live.running()) || removed.contains(live.name())
+                if (!Boolean.TRUE.equals(live.running()) || removed.mayHaveRemoved(live.name())
                         || LiveState.owns(p, live) || sameFixedName(c, live)) {
                     continue;
                 }
@@ -65,10 +64,13 @@ public final class HostPortBound implements Rule {
                         continue;
                     }
                     int port = theirs.hostPortStart();
-                    String ip = mine.hostIp() == null ? "0.0.0.0" : mine.hostIp().asIp().orElseThrow().toString();
+                    var myIp = mine.hostIp() == null ? null : mine.hostIp().asIp().orElseThrow();
+                    boolean v6 = myIp != null && myIp.family() == dev.netlint.address.IpFamily.IPV6;
+                    String ip = myIp == null ? "0.0.0.0" : v6 ? "[" + myIp + "]" : myIp.toString();
                     String reason = sameAddress(mine, theirs)
                             ? "'Bind for " + ip + ":" + port + " failed: port is already allocated'"
-                            : "'listen " + proto + " " + ip + ":" + port + ": bind: address already in use'";
+                            : "'Error starting userland proxy: listen " + proto + (v6 ? "6 " : "4 ") + ip + ":" + port
+                                    + ": bind: address already in use'";
                     out.report(this, mine.location(), "host port " + port + "/" + proto + " is already bound on "
                             + daemon.location() + " by running container '" + live.name() + "' (" + theirs.raw()
                             + "); starting this container fails: " + reason

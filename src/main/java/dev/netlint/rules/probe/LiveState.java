@@ -12,7 +12,6 @@ import dev.netlint.model.Project;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.model.Text;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,25 +68,19 @@ final class LiveState {
     // ---- compose naming ------------------------------------------------------------------
 
     /**
-     * The compose project names this project may run under: the reader's name when it set one,
-     * else the directory of the file, normalised the way compose v2 (keeps '-' and '_') and
-     * compose v1 (keeps letters and digits only) do.
+     * The compose project names this project may run under: {@link Project#deployName()} when a
+     * reader set it, else the project's name (the compose reader names projects as compose does:
+     * top-level {@code name:} or the directory, normalised). Compose v1 dropped '-' and '_' from
+     * directory names, so that spelling counts too.
      */
     static Set<String> deployNames(Project p) {
         Set<String> out = new LinkedHashSet<>();
-        if (p.deployName() != null && !p.deployName().isBlank()) {
-            out.add(p.deployName());
+        String name = p.deployName() != null && !p.deployName().isBlank() ? p.deployName() : p.name();
+        if (name == null || name.isBlank()) {
             return out;
         }
-        Path file = Path.of(p.location().file()).toAbsolutePath().normalize();
-        Path dir = file.getParent();
-        String base = dir == null || dir.getFileName() == null ? "" : dir.getFileName().toString();
-        String lower = base.toLowerCase(Locale.ROOT);
-        String v2 = lower.replaceAll("[^a-z0-9_-]", "").replaceAll("^[^a-z0-9]+", "");
-        String v1 = lower.replaceAll("[^a-z0-9]", "");
-        if (!v2.isEmpty()) {
-            out.add(v2);
-        }
+        out.add(name);
+        String v1 = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         if (!v1.isEmpty()) {
             out.add(v1);
         }
@@ -100,35 +93,30 @@ final class LiveState {
     }
 
     /**
-     * The name a compose network gets on the daemon: external → its external name; {@code name:} →
-     * that; else {@code <project>_<key>}. Empty when a part is unknown.
+     * The name a compose network gets on the daemon: the name the file gives ({@code name:} or
+     * {@code external.name}, both in {@link Network#externalName()}); else an external network's
+     * key; else {@code <project>_<key>}. Empty when a part is unknown.
      */
     static Optional<String> daemonName(Project p, Network n) {
         if (p.kind() == Project.Kind.SEQUENTIAL) {
             return Optional.of(n.name());
         }
-        if (n.external()) {
-            if (n.externalName() != null) {
-                return n.externalName().known() ? Optional.of(n.externalName().value()) : Optional.empty();
-            }
-            if (n.daemonName() != null) {
-                return n.daemonName().known() ? Optional.of(n.daemonName().value()) : Optional.empty();
-            }
-            return Optional.of(n.name());
+        if (n.externalName() != null) {
+            return n.externalName().known() ? Optional.of(n.externalName().value()) : Optional.empty();
         }
-        if (n.daemonName() != null) {
-            return n.daemonName().known() ? Optional.of(n.daemonName().value()) : Optional.empty();
+        if (n.external()) {
+            return Optional.of(n.name());
         }
         return deployName(p).map(d -> d + "_" + n.name());
     }
 
     /** Whether a live network belongs to the declared project (compose would reuse it, not create it). */
     static boolean owns(Project p, Network live, Set<String> declaredNames) {
+        if (p.kind() == Project.Kind.SEQUENTIAL) {
+            return false; // a script's create of an existing name fails (NL708): the network stays as it is
+        }
         if (declaredNames.contains(live.name())) {
             return true;
-        }
-        if (p.kind() == Project.Kind.SEQUENTIAL) {
-            return false;
         }
         for (String d : deployNames(p)) {
             if (live.ownerProject() != null && live.ownerProject().is(d)) {
@@ -159,15 +147,16 @@ final class LiveState {
     }
 
     /**
-     * The networks a project declares. For scripts these are the {@code docker network create}
-     * operations, with {@code removedBefore} the live names the script removed before that point.
+     * The networks a project declares. For scripts these are the unconditional
+     * {@code docker network create} operations whose name is known.
      */
     static List<DeclaredNetwork> networks(Project p) {
         List<DeclaredNetwork> out = new ArrayList<>();
         if (p.kind() == Project.Kind.SEQUENTIAL) {
             for (Operation op : p.operations()) {
-                if (op instanceof Operation.CreateNetwork cn) {
-                    out.add(new DeclaredNetwork(p, cn.network(), cn.network().name()));
+                if (op instanceof Operation.CreateNetwork cn && !cn.conditional() && cn.name() != null
+                        && cn.name().known()) {
+                    out.add(new DeclaredNetwork(p, cn.network(), cn.name().value()));
                 }
             }
             return out;
@@ -178,30 +167,51 @@ final class LiveState {
         return out;
     }
 
+    /**
+     * Daemon names of the networks the project itself manages (not external ones: compose never
+     * removes or recreates those, so they keep their address space whatever the project does).
+     */
     static Set<String> declaredNames(Project p) {
         Set<String> out = new LinkedHashSet<>();
-        networks(p).forEach(d -> out.add(d.daemonName()));
+        networks(p).stream().filter(d -> !d.external()).forEach(d -> out.add(d.daemonName()));
         return out;
     }
 
     /**
-     * For scripts: the names of networks and containers removed before the given operation
-     * (a {@code docker network rm} / {@code docker rm} frees the name and its addresses).
+     * For scripts: what {@code docker network rm} / {@code docker rm} removed before an operation.
+     * Conditional removals count as done (the benefit of the doubt goes to the script); a removal
+     * whose name is unknown may have removed anything, so {@code anything} is set.
      */
-    static Set<String> removedBefore(Project p, Operation until, boolean networks) {
+    record Removed(Set<String> names, boolean anything) {
+        boolean mayHaveRemoved(String name) {
+            return anything || names.contains(name);
+        }
+    }
+
+    static final Removed NOTHING_REMOVED = new Removed(Set.of(), false);
+
+    static Removed removedBefore(Project p, Operation until, boolean networks) {
         Set<String> out = new LinkedHashSet<>();
+        boolean anything = false;
         for (Operation op : p.operations()) {
             if (op == until) {
                 break;
             }
-            if (networks && op instanceof Operation.RemoveNetwork rn && rn.network().known()) {
-                out.add(rn.network().value());
+            Text name = null;
+            if (networks && op instanceof Operation.RemoveNetwork rn) {
+                name = rn.network();
+            } else if (!networks && op instanceof Operation.RemoveContainer rc) {
+                name = rc.container();
             }
-            if (!networks && op instanceof Operation.RemoveContainer rc && rc.container().known()) {
-                out.add(rc.container().value());
+            if (name != null) {
+                if (name.known()) {
+                    out.add(name.value());
+                } else {
+                    anything = true;
+                }
             }
         }
-        return out;
+        return new Removed(out, anything);
     }
 
     /** Normalised subnets of a network's pools, skipping IPv6 pools the daemon ignores. */

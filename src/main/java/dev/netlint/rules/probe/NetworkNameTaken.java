@@ -8,9 +8,7 @@ import dev.netlint.rules.FindingSink;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 @RuleInfo(id = "NL708", name = "network-name-taken-on-daemon", severity = Severity.ERROR,
         summary = "A script creates a network whose name already exists on the probed daemon.")
@@ -23,21 +21,34 @@ public final class NetworkNameTaken implements Rule {
             if (daemon == null || p.kind() != Project.Kind.SEQUENTIAL) {
                 continue;
             }
-            Set<String> removed = new HashSet<>();
             for (Operation op : p.operations()) {
-                if (op instanceof Operation.RemoveNetwork rn && rn.network().known()) {
-                    removed.add(rn.network().value());
-                } else if (op instanceof Operation.CreateNetwork cn) {
-                    String name = cn.network().name();
-                    if (daemon.network(name).isPresent() && !removed.contains(name)) {
-                        out.report(this, cn.network().location(), "network '" + name + "' already exists on "
-                                + daemon.location() + "; the daemon refuses: 'network with name " + name
-                                + " already exists'. Remove it first (docker network rm " + name
-                                + ") or reuse it without creating it");
-                    }
-                    removed.remove(name);
+                if (!(op instanceof Operation.CreateNetwork cn) || cn.conditional() || cn.name() == null
+                        || !cn.name().known()) {
+                    continue; // `inspect || create` and unknown names are not judged
                 }
+                String name = cn.name().value();
+                if (daemon.network(name).isEmpty()
+                        || LiveState.removedBefore(p, op, true).mayHaveRemoved(name)
+                        || createdBefore(p, op, name)) {
+                    continue; // a create after a create of the script itself is NL409's business
+                }
+                out.report(this, cn.name().location(), "network '" + name + "' already exists on "
+                        + daemon.location() + "; the daemon refuses: 'network with name " + name
+                        + " already exists'. Remove it first (docker network rm " + name
+                        + ") or create it only when missing (docker network inspect " + name + " || docker network create ...)");
             }
         }
+    }
+
+    private static boolean createdBefore(Project p, Operation until, String name) {
+        for (Operation op : p.operations()) {
+            if (op == until) {
+                return false;
+            }
+            if (op instanceof Operation.CreateNetwork cn && cn.name() != null && cn.name().is(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -17,7 +17,6 @@ import dev.netlint.rules.RuleInfo;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 @RuleInfo(id = "NL705", name = "static-address-taken-on-daemon", severity = Severity.ERROR,
         summary = "A static container address is already held on that network of the probed daemon, by a running container or as the gateway.")
@@ -35,25 +34,28 @@ public final class StaticAddressInUse implements Rule {
                     for (Attachment a : c.attachments()) {
                         Optional<String> net = composeNetwork(p, a.network());
                         if (net.isPresent()) {
-                            check(p, c, net.get(), a.ipv4(), Set.of(), daemon, out);
-                            check(p, c, net.get(), a.ipv6(), Set.of(), daemon, out);
+                            check(p, c, net.get(), a.ipv4(), LiveState.NOTHING_REMOVED, daemon, out);
+                            check(p, c, net.get(), a.ipv6(), LiveState.NOTHING_REMOVED, daemon, out);
                         }
                     }
                 }
             } else {
                 for (Operation op : p.operations()) {
-                    Set<String> removedNets = LiveState.removedBefore(p, op, true);
-                    Set<String> removedContainers = LiveState.removedBefore(p, op, false);
-                    if (op instanceof Operation.RunContainer run) {
+                    if (op.conditional()) {
+                        continue;
+                    }
+                    LiveState.Removed removedNets = LiveState.removedBefore(p, op, true);
+                    LiveState.Removed removedContainers = LiveState.removedBefore(p, op, false);
+                    if (op instanceof Operation.RunContainer run && run.start() && !run.opaque()) {
                         for (Attachment a : run.container().attachments()) {
-                            if (a.network().known() && !removedNets.contains(a.network().value())
+                            if (a.network().known() && !removedNets.mayHaveRemoved(a.network().value())
                                     && !createdBefore(p, op, a.network().value())) {
                                 check(p, run.container(), a.network().value(), a.ipv4(), removedContainers, daemon, out);
                                 check(p, run.container(), a.network().value(), a.ipv6(), removedContainers, daemon, out);
                             }
                         }
                     } else if (op instanceof Operation.Connect c && c.network().known()
-                            && !removedNets.contains(c.network().value())
+                            && !removedNets.mayHaveRemoved(c.network().value())
                             && !createdBefore(p, op, c.network().value())) {
                         check(p, null, c.network().value(), c.ipv4(), removedContainers, daemon, out);
                         check(p, null, c.network().value(), c.ipv6(), removedContainers, daemon, out);
@@ -81,14 +83,15 @@ public final class StaticAddressInUse implements Rule {
             if (op == until) {
                 return false;
             }
-            if (op instanceof Operation.CreateNetwork cn && cn.network().name().equals(name)) {
+            if (op instanceof Operation.CreateNetwork cn && (cn.name() == null || !cn.name().known()
+                    || cn.name().value().equals(name))) {
                 return true;
             }
         }
         return false;
     }
 
-    private void check(Project p, Container mine, String network, AddressValue addr, Set<String> removed,
+    private void check(Project p, Container mine, String network, AddressValue addr, LiveState.Removed removed,
                        LiveState.Daemon daemon, FindingSink out) {
         if (addr == null || addr.asIp().isEmpty()) {
             return;
@@ -109,7 +112,7 @@ public final class StaticAddressInUse implements Rule {
         for (Network.Endpoint e : live.endpoints()) {
             boolean same = (e.ipv4() != null && e.ipv4().asIp().map(ip::equals).orElse(false))
                     || (e.ipv6() != null && e.ipv6().asIp().map(ip::equals).orElse(false));
-            if (!same || removed.contains(e.containerName())) {
+            if (!same || removed.mayHaveRemoved(e.containerName())) {
                 continue;
             }
             Container holder = daemon.container(e.containerName()).orElse(null);

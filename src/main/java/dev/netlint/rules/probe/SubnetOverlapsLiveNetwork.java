@@ -28,10 +28,10 @@ public final class SubnetOverlapsLiveNetwork implements Rule {
                 if (d.external() || daemon.network(d.daemonName()).isPresent()) {
                     continue; // used as it is, not created (NL702 / NL706 / NL707 cover these)
                 }
-                Set<String> removed = removedBefore(p, d);
+                LiveState.Removed removed = removedBefore(p, d);
                 for (LiveState.PoolSubnet mine : LiveState.subnets(d.network(), true)) {
                     for (Network live : daemon.networks().values()) {
-                        if (removed.contains(live.name()) || LiveState.owns(p, live, names)
+                        if (removed.mayHaveRemoved(live.name()) || LiveState.owns(p, live, names)
                                 || !LiveState.sameAddressSpace(d.network(), live)) {
                             continue;
                         }
@@ -51,15 +51,15 @@ public final class SubnetOverlapsLiveNetwork implements Rule {
         }
     }
 
-    private static Set<String> removedBefore(Project p, LiveState.DeclaredNetwork d) {
+    private static LiveState.Removed removedBefore(Project p, LiveState.DeclaredNetwork d) {
         if (p.kind() != Project.Kind.SEQUENTIAL) {
-            return Set.of();
+            return LiveState.NOTHING_REMOVED;
         }
         for (Operation op : p.operations()) {
             if (op instanceof Operation.CreateNetwork cn && cn.network() == d.network()) {
                 return LiveState.removedBefore(p, op, true);
             }
         }
-        return Set.of();
+        return LiveState.NOTHING_REMOVED;
     }
 }

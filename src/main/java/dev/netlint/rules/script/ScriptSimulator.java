@@ -32,7 +32,7 @@ public final class ScriptSimulator {
         BUILTIN_CONNECT, CONNECT_SHARED_STACK, DUPLICATE_CONNECT, DISCONNECT_NOT_CONNECTED,
         STATIC_IP_BUILTIN, ALIAS_OR_LINK_BUILTIN, MODE_CONFLICT, MULTIPLE_NETWORKS,
         DUPLICATE_NETWORK, DUPLICATE_CONTAINER, OVERLAY_WITHOUT_SWARM, PARENT_IN_USE,
-        HOST_MODE_PORTS, IPAM_NO_MATCHING_SUBNET, NETWORK_IN_USE
+        HOST_MODE_PORTS, IPAM_NO_MATCHING_SUBNET, NETWORK_IN_USE, IGNORED_ON_DEFAULT_BRIDGE
     }
 
     public record Problem(Kind kind, SourceLocation location, String message) {
@@ -180,13 +180,15 @@ public final class ScriptSimulator {
             }
         }
         if (name.unknown()) {
-            anyNetworkUncertain = true;
-            return;
+            return; // a network we cannot name: later checks simply do not know it
         }
         if (op.conditional()) {
-            uncertainNetworks.add(name.value());
-            if (!networks.containsKey(name.value()) && !rejected) {
-                networks.put(name.value(), new NetState(n, parent));
+            // a guarded create of a network that certainly exists changes nothing: it is refused or skipped
+            if (!(networks.containsKey(name.value()) && networkCertain(name.value()))) {
+                uncertainNetworks.add(name.value());
+                if (!networks.containsKey(name.value()) && !rejected) {
+                    networks.put(name.value(), new NetState(n, parent));
+                }
             }
             return;
         }
@@ -357,14 +359,27 @@ public final class ScriptSimulator {
                         + "published ports in host network mode. Drop -P, or use a bridge network.");
             }
         }
+        if (!rejected && !op.opaque() && nets.isEmpty() && mode.kind() == NetworkMode.Kind.DEFAULT && !mode.unknown()) {
+            for (AddressValue ip : new AddressValue[] {op.ipv4(), op.ipv6()}) {
+                if (ip != null) {
+                    report(Kind.IGNORED_ON_DEFAULT_BRIDGE, ip.location(), (ip == op.ipv4() ? "--ip " : "--ip6 ")
+                            + ip.raw() + " without --network: the container joins the default bridge and the daemon "
+                            + "silently ignores the address (it hands out the next free one). Create a network with "
+                            + "--subnet and run the container on it with --network.");
+                }
+            }
+            for (Text alias : c.networkAliases()) {
+                report(Kind.IGNORED_ON_DEFAULT_BRIDGE, alias.location(), "--network-alias " + alias.value()
+                        + " without --network: the container joins the default bridge, which has no name "
+                        + "resolution, and the daemon silently ignores the alias. Run the container on a "
+                        + "user-defined network.");
+            }
+        }
         // the name
         String name = c.name();
         boolean named = !name.startsWith("<unnamed") && !name.startsWith("$");
         if (!named) {
-            if (name.startsWith("$")) {
-                anyContainerUncertain = true;
-            }
-            return;
+            return; // a container we cannot name: later checks simply do not know it
         }
         if (!op.conditional() && containers.containsKey(name) && containerCertain(name)) {
             report(Kind.DUPLICATE_CONTAINER, c.location(), "a container named '" + name + "' already exists (created "
@@ -376,7 +391,11 @@ public final class ScriptSimulator {
         if (rejected && !startRejected) {
             return;
         }
-        if (op.conditional() || op.opaque() || mode.unknown()) {
+        if (op.conditional() && containers.containsKey(name) && containerCertain(name)) {
+            return; // refused (the name is taken) or skipped: nothing changes
+        }
+        if (op.conditional() || op.opaque() || mode.unknown()
+                || (mode.is(NetworkMode.Kind.NETWORK) && addressRefused(mode.target(), op.ipv4(), op.ipv6()))) {
             uncertainContainers.add(name);
             containers.put(name, new ContainerState(mode, null));
             return;
@@ -393,42 +412,80 @@ public final class ScriptSimulator {
         uncertainContainers.remove(name);
     }
 
+    /**
+     * Whether the daemon refuses a static address on a network this script created: no user
+     * subnet, outside every subnet, or the gateway. The IPAM rules report these (they read the
+     * attachments); the simulation only needs to know the command did not take effect.
+     */
+    private boolean addressRefused(String network, AddressValue ipv4, AddressValue ipv6) {
+        if ((ipv4 == null && ipv6 == null) || builtIn(network) || !networkCertain(network)) {
+            return false;
+        }
+        NetState st = networks.get(network);
+        if (st == null || st.network == null) {
+            return false;
+        }
+        for (AddressValue ip : new AddressValue[] {ipv4, ipv6}) {
+            if (ip == null || ip.asIp().isEmpty()) {
+                continue;
+            }
+            var addr = ip.asIp().get();
+            if (!st.network.hasUserSubnet()) {
+                return true;
+            }
+            boolean inside = false;
+            for (IpamPool pool : st.network.pools()) {
+                if (pool.subnet() == null || pool.subnet().asCidr().isEmpty()) {
+                    return false; // not known well enough to judge
+                }
+                inside |= pool.subnet().asCidr().get().contains(addr);
+                if (pool.gateway() != null && pool.gateway().asIp().map(addr::equals).orElse(false)) {
+                    return true;
+                }
+            }
+            if (!inside) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean containerModeConflicts(Container c, NetworkMode mode) {
         String m = "--network " + modeName(mode);
         boolean any = false;
         for (PortMapping p : c.ports()) {
             conflict(p.location(), "-p " + p.raw() + " with " + m, "port publishing and the container type network mode",
-                    "publish the port on the container whose network stack is shared");
+                    "Publish the port on the container whose network stack this one shares");
             any = true;
         }
         if (c.publishAll()) {
             conflict(c.publishAllLocation(), "-P with " + m, "port publishing and the container type network mode",
-                    "publish the ports on the container whose network stack is shared");
+                    "Publish the ports on the container whose network stack this one shares");
             any = true;
         }
         for (Text e : c.expose()) {
             conflict(e.location(), "--expose with " + m, "port exposing and the container type network mode",
-                    "expose the port on the container whose network stack is shared");
+                    "Expose the port on the container whose network stack this one shares");
             any = true;
         }
         if (c.hostname() != null) {
             conflict(c.hostname().location(), "--hostname with " + m, "hostname and the network mode",
-                    "the container takes the hostname of the one it shares; drop --hostname");
+                    "Drop --hostname: the container shares the other container's hostname");
             any = true;
         }
         for (Text d : c.dns()) {
             conflict(d.location(), "--dns with " + m, "dns and the network mode",
-                    "set --dns on the container whose network stack is shared");
+                    "Set --dns on the container whose network stack this one shares");
             any = true;
         }
         if (c.macAddress() != null) {
             conflict(c.macAddress().location(), "--mac-address with " + m, "mac-address and the network mode",
-                    "the interface belongs to the shared container; drop --mac-address");
+                    "Drop --mac-address: the interface belongs to the shared container");
             any = true;
         }
         for (Text h : c.extraHosts()) {
             conflict(h.location(), "--add-host with " + m, "custom host-to-IP mapping and the network mode",
-                    "set --add-host on the container whose network stack is shared");
+                    "Set --add-host on the container whose network stack this one shares");
             any = true;
         }
         return any;
@@ -436,7 +493,7 @@ public final class ScriptSimulator {
 
     private void conflict(SourceLocation where, String what, String daemonWords, String advice) {
         report(Kind.MODE_CONFLICT, where, what + "; the daemon refuses: \"conflicting options: " + daemonWords
-                + "\". Instead, " + advice + ".");
+                + "\". " + advice + ".");
     }
 
     private void removeContainer(Operation.RemoveContainer op) {
@@ -485,6 +542,23 @@ public final class ScriptSimulator {
                     + "in private (none) mode\". Run the container with --network none instead.");
             rejected = true;
         }
+        // the daemon checks the endpoint settings before the container's state
+        if (!rejected && n.equals(Network.DEFAULT_BRIDGE)) {
+            for (AddressValue ip : new AddressValue[] {op.ipv4(), op.ipv6()}) {
+                if (ip != null) {
+                    report(Kind.STATIC_IP_BUILTIN, ip.location(), "a static address on the default bridge; the "
+                            + "daemon refuses: \"user specified IP address is supported on user defined networks "
+                            + "only\". Connect to a network created with --subnet instead.");
+                    rejected = true;
+                }
+            }
+            for (Text alias : op.aliases()) {
+                report(Kind.ALIAS_OR_LINK_BUILTIN, alias.location(), "--alias on the default bridge; the daemon "
+                        + "refuses: \"network-scoped alias is supported only for containers in user defined "
+                        + "networks\". Connect to a user-defined network instead.");
+                rejected = true;
+            }
+        }
         if (!rejected && c != null && !op.conditional()) {
             NetworkMode.Kind k = c.mode.kind();
             if (k == NetworkMode.Kind.HOST || k == NetworkMode.Kind.CONTAINER) {
@@ -506,28 +580,20 @@ public final class ScriptSimulator {
                 rejected = true;
             }
         }
-        if (!rejected && n.equals(Network.DEFAULT_BRIDGE)) {
-            for (AddressValue ip : new AddressValue[] {op.ipv4(), op.ipv6()}) {
-                if (ip != null) {
-                    report(Kind.STATIC_IP_BUILTIN, ip.location(), "a static address on the default bridge; the "
-                            + "daemon refuses: \"user specified IP address is supported on user defined networks "
-                            + "only\". Connect to a network created with --subnet instead.");
-                    rejected = true;
-                }
-            }
-            for (Text alias : op.aliases()) {
-                report(Kind.ALIAS_OR_LINK_BUILTIN, alias.location(), "--alias on the default bridge; the daemon "
-                        + "refuses: \"network-scoped alias is supported only for containers in user defined "
-                        + "networks\". Connect to a user-defined network instead.");
-                rejected = true;
-            }
-        }
         if (name.unknown()) {
             return;
         }
         if (op.conditional()) {
-            uncertainContainers.add(name.value());
+            boolean noEffect = rejected || (c != null && c.networks != null && (c.networks.contains(n)
+                    || c.networks.contains(Network.NONE) || c.mode.kind() == NetworkMode.Kind.HOST
+                    || c.mode.kind() == NetworkMode.Kind.CONTAINER));
+            if (!noEffect) {
+                uncertainContainers.add(name.value());
+            }
             return;
+        }
+        if (!rejected && addressRefused(n, op.ipv4(), op.ipv6())) {
+            return; // the IPAM rules report why; the container stays as it was
         }
         if (!rejected && c != null && c.networks != null) {
             c.networks.add(n);
@@ -563,7 +629,9 @@ public final class ScriptSimulator {
             return;
         }
         if (op.conditional()) {
-            uncertainContainers.add(name.value());
+            if (!(c != null && c.networks != null && !c.networks.contains(n))) {
+                uncertainContainers.add(name.value());
+            }
             return;
         }
         if (c != null && c.networks != null) {

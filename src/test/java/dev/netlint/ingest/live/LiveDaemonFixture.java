@@ -145,6 +145,48 @@ public final class LiveDaemonFixture {
         }
     }
 
+    /**
+     * A token unique to this JVM, for object names: several test runs (branches, main) may share
+     * one development daemon, and must not remove or trip over each other's objects.
+     */
+    public static final String RUN = Long.toString(ProcessHandle.current().pid(), 36);
+
+    /** {@code nlt-pr-<run>-<suffix>}. */
+    public static String name(String suffix) {
+        return "nlt-pr-" + RUN + "-" + suffix;
+    }
+
+    /**
+     * Creates {@code name} with subnet {@code 10.B.0.0/24} for the first B in [from, to] where the
+     * daemon accepts it, and returns B. A test class derives all its subnets (10.B.x.0) and host
+     * ports ({@link #port}) from B, so concurrent runs of the same class move to another block,
+     * and classes use disjoint ranges of B. The probe's share of the address plan is 10.160-10.199.
+     */
+    public static int createAnchorNetwork(String name, int from, int to, String... options) {
+        String last = "";
+        for (int b = from; b <= to; b++) {
+            List<String> args = new ArrayList<>(List.of("network", "create", "--subnet", "10." + b + ".0.0/24",
+                    "--gateway", "10." + b + ".0.1"));
+            args.addAll(Arrays.asList(options));
+            args.add(name);
+            Run r = docker(args.toArray(String[]::new));
+            if (r.rc() == 0) {
+                return b;
+            }
+            last = r.all().trim();
+            if (!last.contains("Pool overlaps")) {
+                break;
+            }
+        }
+        Assertions.fail("no free 10.B.0.0/24 block for B in " + from + ".." + to + ": " + last);
+        return -1;
+    }
+
+    /** A host port owned by block B: 28000 + 10 * (B - 160) + k, for k in 0..9. */
+    public static int port(int block, int k) {
+        return 28000 + 10 * (block - 160) + k;
+    }
+
     /** The endpoint of the local daemon, as the probe resolves it. */
     public static DaemonEndpoint localEndpoint() throws ProbeException {
         return new EndpointResolver(java.util.Map.of(), Path.of("/nonexistent-home"))

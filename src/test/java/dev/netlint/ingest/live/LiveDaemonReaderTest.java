@@ -25,9 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reads the real daemon: what the live model holds, what it never holds, and that probing changes nothing. */
 class LiveDaemonReaderTest {
-    static final String NET = "nlt-pr-rd-net";
-    static final String RUNNING = "nlt-pr-rd-up";
-    static final String STOPPED = "nlt-pr-rd-down";
+    static final String NET = LiveDaemonFixture.name("rd-net");
+    static final String RUNNING = LiveDaemonFixture.name("rd-up");
+    static final String STOPPED = LiveDaemonFixture.name("rd-down");
+    static int b;      // this run's block: 10.b.0.0/24
+    static int port;   // this run's host port
     static final String SECRET_ENV = "nltprSecretEnvValue7731";
     static final String SECRET_LABEL = "nltprSecretLabelValue4412";
 
@@ -35,11 +37,12 @@ class LiveDaemonReaderTest {
     static void setUp() {
         LiveDaemonFixture.requireDaemon();
         LiveDaemonFixture.remove(List.of(RUNNING, STOPPED), List.of(NET));
-        LiveDaemonFixture.createNetwork(NET, "--subnet", "10.160.10.0/24", "--gateway", "10.160.10.1",
+        b = LiveDaemonFixture.createAnchorNetwork(NET, 160, 169,
                 "--label", "com.docker.compose.project=nlt-pr-other", "--label", "nlt.secret=" + SECRET_LABEL);
-        LiveDaemonFixture.runSleeping(RUNNING, "--network", NET, "--ip", "10.160.10.10",
-                "-p", "127.0.0.1:18160:80", "-e", "PASSWORD=" + SECRET_ENV, "--label", "token=" + SECRET_LABEL);
-        var r = docker("create", "--name", STOPPED, "--network", NET, "-p", "18161:81/udp",
+        port = LiveDaemonFixture.port(b, 0);
+        LiveDaemonFixture.runSleeping(RUNNING, "--network", NET, "--ip", "10." + b + ".0.10",
+                "-p", "127.0.0.1:" + port + ":80", "-e", "PASSWORD=" + SECRET_ENV, "--label", "token=" + SECRET_LABEL);
+        var r = docker("create", "--name", STOPPED, "--network", NET, "-p", LiveDaemonFixture.port(b, 1) + ":81/udp",
                 LiveDaemonFixture.IMAGE, "sleep", "600");
         assertThat(r.rc()).as(r.all()).isZero();
     }
@@ -69,10 +72,10 @@ class LiveDaemonReaderTest {
         assertThat(n.ownerProject().value()).isEqualTo("nlt-pr-other");
         assertThat(n.pools()).hasSize(1);
         IpamPool pool = n.pools().get(0);
-        assertThat(pool.subnet().raw()).isEqualTo("10.160.10.0/24");
-        assertThat(pool.gateway().asIp().orElseThrow().toString()).isEqualTo("10.160.10.1");
+        assertThat(pool.subnet().raw()).isEqualTo("10." + b + ".0.0/24");
+        assertThat(pool.gateway().asIp().orElseThrow().toString()).isEqualTo("10." + b + ".0.1");
         assertThat(n.endpoints()).extracting(Network.Endpoint::containerName).containsExactly(RUNNING);
-        assertThat(n.endpoints().get(0).ipv4().asIp().orElseThrow().toString()).isEqualTo("10.160.10.10");
+        assertThat(n.endpoints().get(0).ipv4().asIp().orElseThrow().toString()).isEqualTo("10." + b + ".0.10");
         // the built-in networks are there too
         assertThat(p.networks().keySet()).contains("bridge", "host", "none");
     }
@@ -86,10 +89,10 @@ class LiveDaemonReaderTest {
         assertThat(up.networkMode().is(NetworkMode.Kind.NETWORK)).isTrue();
         Attachment a = up.attachments().get(0);
         assertThat(a.network().value()).isEqualTo(NET);
-        assertThat(a.ipv4().asIp().orElseThrow().toString()).isEqualTo("10.160.10.10");
-        assertThat(up.ports()).extracting(PortMapping::raw).containsExactly("127.0.0.1:18160->80/tcp");
+        assertThat(a.ipv4().asIp().orElseThrow().toString()).isEqualTo("10." + b + ".0.10");
+        assertThat(up.ports()).extracting(PortMapping::raw).containsExactly("127.0.0.1:" + port + "->80/tcp");
         PortMapping pm = up.ports().get(0);
-        assertThat(pm.hostPortStart()).isEqualTo(18160);
+        assertThat(pm.hostPortStart()).isEqualTo(port);
         assertThat(pm.protocol()).isEqualTo("tcp");
 
         Container down = p.container(STOPPED).orElseThrow();
@@ -100,7 +103,7 @@ class LiveDaemonReaderTest {
 
     @Test
     void neverPrintsEnvironmentOrLabelValues() {
-        for (String format : List.of("text", "json", "github")) {
+        for (String format : List.of("text", "json", "sarif", "github")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int rc = new picocli.CommandLine(new dev.netlint.cli.ProbeCommandAccess().command(Map.of(), Path.of("/nonexistent"),
@@ -109,7 +112,7 @@ class LiveDaemonReaderTest {
             String all = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
             assertThat(rc).as(all).isIn(0, 1);
             assertThat(all).doesNotContain(SECRET_ENV).doesNotContain(SECRET_LABEL);
-            if (!format.equals("github")) { // github output only carries findings
+            if (format.equals("text")) { // the text report names the daemons it probed
                 assertThat(all).contains("docker://local");
             }
         }
@@ -122,7 +125,7 @@ class LiveDaemonReaderTest {
         read(requests);
         String after = snapshot();
         assertThat(after).isEqualTo(before);
-        assertThat(before).contains(NET, RUNNING, STOPPED, "10.160.10.0/24");
+        assertThat(before).contains(NET, RUNNING, STOPPED, "10." + b + ".0.0/24");
         assertThat(requests).isNotEmpty().allMatch(r -> r.startsWith("GET "), "every request is a GET");
         assertThat(requests).contains("GET /version").anyMatch(r -> r.endsWith("/networks"))
                 .anyMatch(r -> r.endsWith("/containers/json"));
@@ -132,11 +135,11 @@ class LiveDaemonReaderTest {
     void theReadOnlyGuardRefusesWrites() throws ProbeException {
         try (DaemonConnection c = DaemonConnection.open(LiveDaemonFixture.localEndpoint())) {
             org.assertj.core.api.Assertions.assertThatThrownBy(
-                    () -> c.client().createNetworkCmd().withName("nlt-pr-must-not-exist").exec())
+                    () -> c.client().createNetworkCmd().withName(LiveDaemonFixture.name("must-not-exist")).exec())
                     .hasMessageContaining("read-only");
             assertThat(c.requests()).contains("POST /v" + c.serverApi() + "/networks/create");
         }
-        assertThat(docker("network", "inspect", "nlt-pr-must-not-exist").rc()).isNotZero();
+        assertThat(docker("network", "inspect", LiveDaemonFixture.name("must-not-exist")).rc()).isNotZero();
     }
 
     /**

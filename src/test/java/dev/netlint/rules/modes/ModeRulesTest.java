@@ -3,7 +3,6 @@ package dev.netlint.rules.modes;
 import dev.netlint.model.Attachment;
 import dev.netlint.model.Container;
 import dev.netlint.model.Network;
-import dev.netlint.model.Operation;
 import dev.netlint.model.PortMapping;
 import dev.netlint.model.Text;
 import dev.netlint.rules.Finding;
@@ -18,15 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModeRulesTest {
 
     @Test
-    void hostModeWithPortsWarnsOnEachEntryAndQuotesTheDaemon() {
+    void hostModeWithPortsWarnsOnceAtTheFirstEntryAndQuotesTheDaemon() {
         var f = ComposeModelFixtures.compose("c.yaml");
         Container web = f.service("web");
         f.mode(web, "host");
         PortMapping p1 = f.port(web, "8080:80");
         PortMapping p2 = f.port(web, "2379");
         List<Finding> out = f.run(new HostModePortsDiscarded());
-        assertThat(out).extracting(x -> x.location().line()).containsExactly(line(p1), line(p2));
-        assertThat(out.get(0).message()).contains("Published ports are discarded when using host network mode")
+        assertThat(out).extracting(x -> x.location().line()).containsExactly(line(p1));
+        assertThat(p2).isNotNull();
+        assertThat(out.get(0).message()).contains("(and 1 more entry)").contains("Published ports are discarded when using host network mode")
                 .contains("\"host\" network_mode is incompatible with port_bindings").contains("service \"web\"");
     }
 
@@ -93,7 +93,7 @@ class ModeRulesTest {
 
     @Test
     void hostModeMacAddressIsRefusedButHostnameDnsAndExtraHostsAreNot() {
-        var f = ComposeModelFixtures.script("run.sh");
+        var f = ComposeModelFixtures.compose("c.yaml");
         Container c = f.service("nlt-a");
         f.mode(c, "host");
         c.hostname(f.text("h")).dns(f.text("10.50.0.53")).extraHost(f.text("x:10.50.0.9"));
@@ -101,17 +101,36 @@ class ModeRulesTest {
         Text mac = f.text("02:42:0a:32:00:99");
         c.macAddress(mac);
         assertThat(f.run(new ConflictingNetworkModeOption())).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("--mac-address").contains("container \"nlt-a\""));
+                .satisfies(x -> assertThat(x.message()).contains("mac_address").contains("service \"nlt-a\""));
     }
 
     @Test
     void containerModeWithPublishAllIsRefused() {
-        var f = ComposeModelFixtures.script("run.sh");
+        var f = ComposeModelFixtures.compose("c.yaml");
         Container c = f.service("b");
         f.mode(c, "container:a");
         c.publishAll(f.at());
         assertThat(f.run(new ConflictingNetworkModeOption())).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("-p/-P"));
+                .satisfies(x -> assertThat(x.message()).contains("port publishing"));
+    }
+
+    @Test
+    void scriptsAreLeftToTheScriptSimulationForRefusedOptions() {
+        var s = ComposeModelFixtures.script("run.sh");
+        Container c = s.service("b");
+        s.mode(c, "container:a");
+        s.port(c, "8080:80");
+        c.hostname(s.text("h"));
+        Container h = s.service("c");
+        s.mode(h, "host");
+        s.port(h, "8080:80");
+        h.link(s.text("a:a"));
+        h.networkAlias(s.text("foo"));
+        assertThat(s.run(new ConflictingNetworkModeOption())).isEmpty();
+        assertThat(s.run(new HostModePortsDiscarded())).isEmpty();
+        assertThat(s.run(new LinksOnHostNetwork())).isEmpty();
+        assertThat(s.run(new AliasOnBuiltinNetwork())).isEmpty();
+        assertThat(s.run(new HostNetworkMode())).as("scripts are not noted").isEmpty();
     }
 
     @Test
@@ -202,7 +221,11 @@ class ModeRulesTest {
         f.network("front");
         assertThat(f.run(new UnusedNetwork())).isEmpty();
         f.network("maybe");
-        f.service("x").attach(new Attachment(Text.unknown("${N}", f.at()), null));
+        Container x = f.service("x").attach(new Attachment(Text.unknown("${N}", f.at()), null));
+        assertThat(f.run(new UnusedNetwork())).isEmpty();
+        x.attachments().clear();
+        assertThat(f.run(new UnusedNetwork())).hasSize(1);
+        f.service("inherits").extendsLocation(f.at());
         assertThat(f.run(new UnusedNetwork())).isEmpty();
     }
 
@@ -250,7 +273,7 @@ class ModeRulesTest {
 
     @Test
     void aliasesAreRefusedOnExplicitBridgeHostNoneAndSharedStacks() {
-        var s = ComposeModelFixtures.script("run.sh");
+        var s = ComposeModelFixtures.compose("c.yaml");
         for (String mode : List.of("bridge", "host", "none", "container:db")) {
             Container c = s.service("c-" + mode.replace(':', '-'));
             s.mode(c, mode);
@@ -261,7 +284,17 @@ class ModeRulesTest {
         userNet.networkAlias(s.text("foo"));
         assertThat(s.run(new AliasOnBuiltinNetwork())).hasSize(4)
                 .allSatisfy(x -> assertThat(x.message()).contains("network-scoped aliases are only supported for user-defined networks"));
+        var observed = ComposeModelFixtures.observed("docker://local");
+        Container o = observed.service("exposes");
+        observed.mode(o, "container:db");
+        o.expose(observed.text("80/tcp"));
+        assertThat(observed.run(new ConflictingNetworkModeOption())).as("inspect shows the image's EXPOSE").isEmpty();
         assertThat(s.run(new AliasIgnoredOnDefaultBridge())).isEmpty();
+        var script = ComposeModelFixtures.script("run.sh");
+        Container c = script.service("a");
+        script.mode(c, "bridge");
+        c.networkAlias(script.text("foo"));
+        assertThat(script.run(new AliasOnBuiltinNetwork())).as("NL406 reports it for scripts").isEmpty();
     }
 
     @Test
@@ -271,15 +304,6 @@ class ModeRulesTest {
         assertThat(s.run(new AliasIgnoredOnDefaultBridge())).singleElement()
                 .satisfies(x -> assertThat(x.message()).contains("silently drops"));
         assertThat(s.run(new AliasOnBuiltinNetwork())).isEmpty();
-    }
-
-    @Test
-    void connectWithAliasToTheDefaultBridgeIsRefused() {
-        var s = ComposeModelFixtures.script("run.sh");
-        s.project().add(new Operation.Connect(s.text("bridge"), s.text("a"), null, null, List.of(s.text("foo")), s.at(), false));
-        s.project().add(new Operation.Connect(s.text("nlt-n1"), s.text("a"), null, null, List.of(s.text("foo")), s.at(), false));
-        assertThat(s.run(new AliasOnBuiltinNetwork())).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("network-scoped alias is supported only for containers in user defined networks"));
     }
 
     @Test
@@ -297,7 +321,7 @@ class ModeRulesTest {
 
     @Test
     void linksInHostModeAreRefusedButOnTheDefaultBridgeAccepted() {
-        var s = ComposeModelFixtures.script("run.sh");
+        var s = ComposeModelFixtures.compose("c.yaml");
         Container h = s.service("b");
         s.mode(h, "host");
         h.link(s.text("a:a"));
@@ -337,5 +361,35 @@ class ModeRulesTest {
         f.subnet(l2, "10.50.21.0/24").gateway(dev.netlint.model.AddressValue.address("10.50.21.1", f.at()));
         assertThat(f.run(new IpvlanL3GatewayIgnored())).singleElement()
                 .satisfies(x -> assertThat(x.location()).isEqualTo(pool.gateway().location()));
+    }
+
+    @Test
+    void aFileWithoutNetworksIsAFragmentAndGetsANoteInsteadOfAnError() {
+        var f = ComposeModelFixtures.compose("extensions/curator.yml");
+        Attachment elk = f.attach(f.service("curator"), "elk");
+        assertThat(f.run(new UndefinedNetwork())).isEmpty();
+        assertThat(f.run(new NetworkUndeclaredInFragment())).singleElement()
+                .satisfies(x -> assertThat(x.location()).isEqualTo(elk.network().location()));
+    }
+
+    @Test
+    void aNetworkDeclaredByAComposeFileInTheSameDirectoryIsNotUndefined() {
+        var base = ComposeModelFixtures.compose("app/compose.yaml");
+        base.network("backend");
+        base.network("front");
+        var prod = ComposeModelFixtures.compose("app/compose.prod.yaml");
+        prod.network("monitoring");
+        Container api = prod.service("api");
+        prod.attach(api, "backend");
+        prod.attach(api, "monitoring");
+        Attachment typo = prod.attach(api, "frnt");
+        base.model().projects().forEach(prod.model()::add);
+        assertThat(prod.run(new UndefinedNetwork())).singleElement()
+                .satisfies(x -> assertThat(x.location()).isEqualTo(typo.network().location()));
+        var other = ComposeModelFixtures.compose("elsewhere/compose.yaml");
+        other.network("x");
+        other.attach(other.service("web"), "backend");
+        other.model().add(base.project());
+        assertThat(other.run(new UndefinedNetwork())).hasSize(1);
     }
 }

@@ -69,7 +69,8 @@ class PortRulesTest {
                 .satisfies(x -> assertThat(x.message()).contains("listen tcp4 0.0.0.0:18080: bind: address already in use"));
         assertThat(clashes("0.0.0.0:18080:80", "10.50.0.5:18080:80")).hasSize(1);
         assertThat(clashes("[::]:18080:80", "[fd50::1]:18080:80")).hasSize(1);
-        assertThat(clashes("[::1]:18080:80", "18080:80")).hasSize(1);
+        assertThat(clashes("[::1]:18658:80", "18658:80")).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("listen tcp6 [::]:18658: bind: address already in use"));
     }
 
     @Test
@@ -149,7 +150,8 @@ class PortRulesTest {
         f.port(prod, "8080:80");
         assertThat(f.run(CLASH)).isEmpty();
         f.port(f.service("proxy"), "8080:80");
-        assertThat(f.run(CLASH)).hasSize(2);
+        assertThat(f.run(CLASH)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("service \"proxy\"").contains("(and 1 more entry)"));
     }
 
     @Test
@@ -234,5 +236,31 @@ class PortRulesTest {
         f.port(h, "67:67/udp");
         assertThat(f.run(new DhcpPortPublished())).singleElement()
                 .satisfies(x -> assertThat(x.location().line()).isEqualTo(line(p)));
+    }
+
+    @Test
+    void threeServicesOnOnePortGiveOneFindingPerLaterService() {
+        List<Finding> out = clashes("8080:8080", "8080:8080", "8080:8080");
+        assertThat(out).hasSize(2);
+        assertThat(out.get(1).message()).contains("of service \"s0\"").contains("(and 1 more entry)");
+    }
+
+    @Test
+    void replicasOfAServiceWithAFixedHostPortClashButARangeWithRoomDoesNot() {
+        var f = ComposeModelFixtures.compose("c.yaml");
+        Container web = f.service("web").replicas(3, f.at());
+        PortMapping fixed = f.port(web, "8080:80");
+        assertThat(f.run(CLASH)).singleElement()
+                .satisfies(x -> assertThat(x.location().line()).isEqualTo(line(fixed)))
+                .satisfies(x -> assertThat(x.message()).contains("runs 3 replicas").contains("\"8080-8082:80\""));
+
+        var g = ComposeModelFixtures.compose("c.yaml");
+        Container api = g.service("api").replicas(3, g.at());
+        g.port(api, "9000-9002:80");
+        assertThat(g.run(CLASH)).isEmpty();
+        Container four = g.service("worker").replicas(5, g.at());
+        g.port(four, "9100-9101:80");
+        assertThat(g.run(CLASH)).singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("needs one free host port in 9100-9101"));
     }
 }

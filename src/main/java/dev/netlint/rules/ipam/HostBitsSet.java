@@ -1,0 +1,42 @@
+package dev.netlint.rules.ipam;
+
+import dev.netlint.address.Cidr;
+import dev.netlint.model.AddressValue;
+import dev.netlint.model.IpamPool;
+import dev.netlint.model.Model;
+import dev.netlint.model.Severity;
+import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Rule;
+import dev.netlint.rules.RuleInfo;
+
+import java.util.Optional;
+
+@RuleInfo(id = "NL104", name = "cidr-host-bits-set", severity = Severity.ERROR,
+        summary = "A subnet or ip_range has host bits set (192.168.0.55/24 instead of 192.168.0.0/24).")
+public final class HostBitsSet implements Rule {
+    @Override
+    public void check(Model model, FindingSink out) {
+        for (Ipam.Net net : Ipam.networks(model)) {
+            if (Ipam.hasNoAddressing(net.network())) {
+                continue;
+            }
+            for (IpamPool pool : net.network().pools()) {
+                check(pool.subnet(), "subnet", out);
+                check(pool.ipRange(), "ip-range", out);
+            }
+        }
+    }
+
+    private void check(AddressValue v, String what, FindingSink out) {
+        Optional<Cidr> c = Ipam.cidr(v);
+        if (c.isEmpty() || !c.get().hasHostBits()) {
+            return;
+        }
+        Cidr written = c.get();
+        Cidr fixed = written.normalized();
+        String key = what.equals("subnet") ? "subnet" : "ip_range";
+        out.report(this, v.location(), key + " " + written + " has host bits set: write " + fixed + ". Engine 25+ "
+                + "rejects it ('invalid " + what + " " + written + ": it should be " + fixed + "'); 20.10 stored it "
+                + "as written and silently used " + fixed + ".");
+    }
+}

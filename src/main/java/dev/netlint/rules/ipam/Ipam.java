@@ -1,0 +1,263 @@
+package dev.netlint.rules.ipam;
+
+import dev.netlint.address.Cidr;
+import dev.netlint.address.Ip;
+import dev.netlint.address.IpFamily;
+import dev.netlint.model.AddressValue;
+import dev.netlint.model.Attachment;
+import dev.netlint.model.Container;
+import dev.netlint.model.IpamPool;
+import dev.netlint.model.Model;
+import dev.netlint.model.Network;
+import dev.netlint.model.NetworkMode;
+import dev.netlint.model.Operation;
+import dev.netlint.model.Project;
+import dev.netlint.model.Text;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the IPAM rules share: which networks a model declares, which of them the default IPAM
+ * driver manages, and the addresses the daemon reserves in a pool. Reads the model only, so the
+ * rules work the same on compose files, scripts and inspect dumps.
+ */
+final class Ipam {
+    /** The driver option that switches IPv6 on, as an alternative to EnableIPv6. */
+    static final String ENABLE_IPV6_OPTION = "com.docker.network.enable_ipv6";
+
+    private Ipam() {
+    }
+
+    /** A network with the project that declares it. */
+    record Net(Project project, Network network) {
+        String describe() {
+            return "network '" + network.name() + "'";
+        }
+    }
+
+    /** A static address a container asks for on one network. */
+    record Static(Container container, Attachment attachment, AddressValue value, Ip ip, IpFamily family) {
+    }
+
+    /**
+     * Every network the model declares: a project's networks, and for scripts every
+     * {@code docker network create} (a name may be created several times). External networks are
+     * left out: their configuration lives elsewhere and compose ignores the keys written here.
+     */
+    static List<Net> networks(Model model) {
+        List<Net> out = new ArrayList<>();
+        for (Project p : model.projects()) {
+            Set<Network> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Network n : p.networks().values()) {
+                if (seen.add(n) && !n.external()) {
+                    out.add(new Net(p, n));
+                }
+            }
+            for (Operation op : p.operations()) {
+                if (op instanceof Operation.CreateNetwork c && c.network() != null && seen.add(c.network())
+                        && !c.network().external()) {
+                    out.add(new Net(p, c.network()));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Optional<Cidr> cidr(AddressValue v) {
+        return v == null || v.state() != AddressValue.State.PARSED ? Optional.empty() : v.asCidr();
+    }
+
+    static Optional<Ip> ip(AddressValue v) {
+        return v == null || v.state() != AddressValue.State.PARSED ? Optional.empty() : v.asIp();
+    }
+
+    static boolean isKnownPresent(AddressValue v) {
+        return v != null && v.state() == AddressValue.State.PARSED;
+    }
+
+    /** The network has no IP addressing at all (host, null/none drivers). */
+    static boolean hasNoAddressing(Network n) {
+        Optional<String> d = n.driverName();
+        return d.isPresent() && (d.get().equals("host") || d.get().equals("null") || d.get().equals("none"));
+    }
+
+    /** Docker's built-in IPAM hands out this network's addresses (no third-party IPAM driver). */
+    static boolean defaultIpam(Network n) {
+        Text d = n.ipamDriver();
+        return d == null || d.is("default") || (d.known() && d.value().isBlank());
+    }
+
+    /** A driver whose pools live in the daemon's local address space with bridge, macvlan and ipvlan. */
+    static boolean localScope(Network n) {
+        return n.driverName().map(d -> !d.equals("overlay")).orElse(false);
+    }
+
+    static boolean isOverlay(Network n) {
+        return n.isDriver("overlay");
+    }
+
+    /**
+     * Whether IPv6 is on: {@code enable_ipv6: true} or the {@value #ENABLE_IPV6_OPTION} driver
+     * option. Empty when that cannot be known (an unresolved value).
+     */
+    static Optional<Boolean> ipv6(Network n) {
+        if (n.isUnknown("enable_ipv6")) {
+            return Optional.empty();
+        }
+        if (Boolean.TRUE.equals(n.enableIpv6())) {
+            return Optional.of(true);
+        }
+        Optional<Text> opt = n.option(ENABLE_IPV6_OPTION);
+        if (opt.isPresent()) {
+            if (!opt.get().known()) {
+                return Optional.empty();
+            }
+            if (opt.get().value().trim().toLowerCase(Locale.ROOT).matches("true|1|t")) {
+                return Optional.of(true);
+            }
+        }
+        return Optional.of(false);
+    }
+
+    /** The parsed, normalised subnets of a network, or empty when one of them is unknown or malformed. */
+    static Optional<List<Cidr>> subnetsIfAllKnown(Network n) {
+        List<Cidr> out = new ArrayList<>();
+        for (IpamPool p : n.pools()) {
+            if (p.subnet() == null) {
+                continue;
+            }
+            Optional<Cidr> c = cidr(p.subnet());
+            if (c.isEmpty()) {
+                return Optional.empty();
+            }
+            out.add(c.get().normalized());
+        }
+        return Optional.of(out);
+    }
+
+    /** The pool whose (parsed) subnet holds the address, if any. */
+    static Optional<IpamPool> poolOf(Network n, Ip ip) {
+        for (IpamPool p : n.pools()) {
+            Optional<Cidr> s = cidr(p.subnet());
+            if (s.isPresent() && s.get().contains(ip)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The gateway the daemon reserves in a pool: the one written, or, when none is, the first
+     * free address of the ip_range (or of the subnet), skipping the network address. Measured on
+     * 20.10: subnet 10.31.0.0/16 with ip_range 10.31.128.0/24 gets gateway 10.31.128.0; with
+     * ip_range 10.32.0.0/24 in 10.32.0.0/16 it is 10.32.0.1. Empty when it cannot be known.
+     */
+    static Optional<Ip> gateway(IpamPool p) {
+        Optional<Cidr> subnet = cidr(p.subnet()).map(Cidr::normalized);
+        if (subnet.isEmpty()) {
+            return Optional.empty();
+        }
+        if (p.gateway() != null) {
+            return ip(p.gateway()).filter(g -> subnet.get().contains(g));
+        }
+        Cidr base = subnet.get();
+        if (p.ipRange() != null) {
+            Optional<Cidr> range = cidr(p.ipRange()).map(Cidr::normalized);
+            if (range.isEmpty() || !subnet.get().contains(range.get())) {
+                return Optional.empty();
+            }
+            base = range.get();
+        }
+        Ip first = base.first();
+        if (first.equals(subnet.get().first())) {
+            Optional<Ip> next = first.next().filter(base::contains);
+            if (next.isEmpty() || (subnet.get().isIPv4() && next.get().equals(subnet.get().last()))) {
+                return Optional.empty();
+            }
+            return next;
+        }
+        return Optional.of(first);
+    }
+
+    /**
+     * Who is on which network in one project, built in one pass over its containers so rules stay
+     * linear in the size of large inspect dumps.
+     */
+    static final class Members {
+        private final Project project;
+        private final Map<String, List<Static>> statics = new HashMap<>();
+        private final Map<String, List<Container>> dynamicV4 = new HashMap<>();
+        private final Map<String, List<Container>> dynamicV6 = new HashMap<>();
+        private final List<Container> unattached = new ArrayList<>();
+
+        private Members(Project project) {
+            this.project = project;
+            for (Container c : project.containers()) {
+                if (c.attachments().isEmpty() && c.networkMode().is(NetworkMode.Kind.DEFAULT)) {
+                    unattached.add(c);
+                }
+                for (Attachment a : c.attachments()) {
+                    if (!a.network().known()) {
+                        continue;
+                    }
+                    String net = a.network().value();
+                    add(net, c, a, a.ipv4(), IpFamily.IPV4);
+                    add(net, c, a, a.ipv6(), IpFamily.IPV6);
+                    if (a.ipv4() == null) {
+                        dynamicV4.computeIfAbsent(net, k -> new ArrayList<>()).add(c);
+                    }
+                    if (a.ipv6() == null) {
+                        dynamicV6.computeIfAbsent(net, k -> new ArrayList<>()).add(c);
+                    }
+                }
+            }
+        }
+
+        private void add(String net, Container c, Attachment a, AddressValue v, IpFamily expected) {
+            Optional<Ip> ip = ip(v);
+            if (ip.isPresent() && ip.get().family() == expected) {
+                statics.computeIfAbsent(net, k -> new ArrayList<>()).add(new Static(c, a, v, ip.get(), expected));
+            }
+        }
+
+        /** Static addresses of the containers on one network, in file order. */
+        List<Static> statics(Network n) {
+            return statics.getOrDefault(n.name(), List.of());
+        }
+
+        /**
+         * Containers that get an address of this family dynamically on the network: attached
+         * without a static address of that family, or (compose) on the implicit default network.
+         */
+        List<Container> dynamic(Network n, IpFamily family) {
+            List<Container> out = new ArrayList<>((family == IpFamily.IPV4 ? dynamicV4 : dynamicV6)
+                    .getOrDefault(n.name(), List.of()));
+            if (n.name().equals("default") && project.kind() == Project.Kind.DECLARATIVE) {
+                out.addAll(unattached);
+            }
+            return out;
+        }
+    }
+
+    /** The members of each project, computed once per rule run. */
+    static Members members(Map<Project, Members> cache, Project p) {
+        return cache.computeIfAbsent(p, Members::new);
+    }
+
+    /** "service 'web'" for compose, "container 'web'" otherwise. */
+    static String who(Project p, Container c) {
+        return (p.kind() == Project.Kind.DECLARATIVE ? "service '" + c.serviceName() : "container '" + c.name()) + "'";
+    }
+
+    static String line(dev.netlint.model.SourceLocation l) {
+        return l != null && l.hasLine() ? " (line " + l.line() + ")" : "";
+    }
+}

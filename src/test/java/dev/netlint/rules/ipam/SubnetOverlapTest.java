@@ -1,0 +1,96 @@
+package dev.netlint.rules.ipam;
+
+import dev.netlint.model.Project;
+import dev.netlint.rules.Finding;
+import dev.netlint.testing.ModelBuilder;
+import dev.netlint.testing.RuleRunner;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SubnetOverlapTest {
+    private final SubnetOverlap rule = new SubnetOverlap();
+
+    @Test
+    void betweenNetworksReportedOnTheLaterOne() {
+        ModelBuilder b = new ModelBuilder();
+        b.project("app").network("a").subnet("10.201.0.0/16").and().network("b").subnet("10.201.1.0/24").and()
+                .network("c").subnet("10.202.0.0/24");
+        List<Finding> f = RuleRunner.run(rule, b.model());
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.location()).isEqualTo(b.at("10.201.1.0/24"));
+            assertThat(x.message()).contains("network 'b'").contains("network 'a'")
+                    .contains("Pool overlaps with other one on this address space");
+        });
+    }
+
+    @Test
+    void insideOneNetwork() {
+        ModelBuilder b = new ModelBuilder();
+        b.project("app").network("a").subnet("10.201.0.0/16").subnet("10.201.1.0/24");
+        assertThat(RuleRunner.run(rule, b.model())).singleElement().extracting(Finding::message).asString()
+                .contains("multiple overlapping subnet configuration is not supported");
+    }
+
+    @Test
+    void aNetworkThatReachesFurtherDoesNotHideAnotherNetwork() {
+        // a: 10.0.0.0/8 and 10.0.0.0/16 would shadow b's overlap with c if only one witness were kept
+        ModelBuilder b = new ModelBuilder();
+        b.project("app").network("c").subnet("10.10.0.0/24").and()
+                .network("wide").subnet("10.0.0.0/8").and()
+                .network("d").subnet("10.10.0.128/25");
+        assertThat(RuleRunner.run(rule, b.model())).extracting(Finding::location)
+                .containsExactlyInAnyOrder(b.at("10.0.0.0/8"), b.at("10.10.0.128/25"));
+    }
+
+    @Test
+    void familiesScopesProjectsAndScriptsAreSeparate() {
+        ModelBuilder b = new ModelBuilder();
+        b.project("one").network("a").subnet("10.10.0.0/16").subnet("fd4e:10::/48").and()
+                .network("ov").driver("overlay").subnet("10.10.0.0/24");
+        b.project("two").network("b").subnet("10.10.0.0/16");
+        b.project("s.sh", Project.Kind.SEQUENTIAL).network("x").subnet("10.11.0.0/16").and()
+                .network("y").subnet("10.11.0.0/16");
+        assertThat(RuleRunner.run(rule, b.model())).isEmpty();
+    }
+
+    @Test
+    void sweepAgreesWithAllPairs() {
+        Random r = new Random(42);
+        for (int round = 0; round < 200; round++) {
+            ModelBuilder b = new ModelBuilder();
+            ModelBuilder.ProjectBuilder p = b.project("app");
+            int n = 2 + r.nextInt(8);
+            List<String> subnets = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int prefix = 14 + r.nextInt(6);
+                String s = "10." + (10 + r.nextInt(4)) + "." + (r.nextInt(4) * 64) + ".0/" + prefix;
+                subnets.add(s);
+                p.network("n" + i).subnet(s);
+            }
+            long expected = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (overlap(subnets.get(i), subnets.get(j))) {
+                        expected++;
+                        break;
+                    }
+                }
+            }
+            // each subnet that overlaps an earlier-written one is reported exactly once
+            long reported = RuleRunner.run(rule, b.model()).size();
+            assertThat(reported).as("round %d: %s", round, subnets).isEqualTo(expected);
+        }
+    }
+
+    private static boolean overlap(String a, String b) {
+        try {
+            return dev.netlint.address.Cidr.parse(a).overlaps(dev.netlint.address.Cidr.parse(b));
+        } catch (dev.netlint.address.AddressSyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
