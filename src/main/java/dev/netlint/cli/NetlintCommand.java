@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
         usageHelpAutoWidth = true,
         customSynopsis = {
                 "netlint [lint] [OPTIONS] PATH...",
-                "netlint COMMAND [ARGS]..."},
+                "       netlint COMMAND [ARGS]..."},
         description = {
                 "Static analyser for container network configuration: Docker Compose files, shell scripts and"
                         + " README snippets, docker network inspect dumps and daemon.json, read into one model"

@@ -29,12 +29,15 @@ public final class ConfigLoader {
     /** A configuration file larger than this is certainly not one. */
     static final long MAX_BYTES = 1024 * 1024;
 
-    private static final ObjectMapper MAPPER = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .build();
+    /** Built on first use: a run without a configuration file never loads Jackson (start-up time). */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = YAMLMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .build();
+    }
 
     private ConfigLoader() {
     }
@@ -77,7 +80,7 @@ public final class ConfigLoader {
             return NetlintConfig.empty();
         }
         try (Reader r = new java.io.StringReader(text)) {
-            NetlintConfig c = MAPPER.readValue(r, NetlintConfig.class);
+            NetlintConfig c = Mapper.MAPPER.readValue(r, NetlintConfig.class);
             return c == null ? NetlintConfig.empty() : c;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -109,7 +112,7 @@ public final class ConfigLoader {
 
     /** A file of comments only (like a fresh starter with everything commented out). */
     private static boolean hasNoContent(String text) {
-        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(text)) {
+        try (com.fasterxml.jackson.core.JsonParser p = Mapper.MAPPER.getFactory().createParser(text)) {
             return p.nextToken() == null;
         } catch (IOException e) {
             return false;
@@ -119,7 +122,7 @@ public final class ConfigLoader {
     /** JSON pointer of every mapping key → where the key is written. */
     static java.util.Map<String, JsonLocation> keyLocations(String text) {
         java.util.Map<String, JsonLocation> out = new java.util.HashMap<>();
-        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(text)) {
+        try (com.fasterxml.jackson.core.JsonParser p = Mapper.MAPPER.getFactory().createParser(text)) {
             com.fasterxml.jackson.core.JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {

@@ -61,6 +61,14 @@ public final class AddressValue {
         return text.unknown() ? unknown(text.value(), text.location()) : address(text.value(), text.location());
     }
 
+    /**
+     * The same value (text and parse outcome) written somewhere else: lets a reader parse text that
+     * recurs across a fleet's dumps once. Parsed addresses are immutable, so sharing them is safe.
+     */
+    public AddressValue at(SourceLocation where) {
+        return new AddressValue(raw, where, state, cidr, ip, error);
+    }
+
     public String raw() {
         return raw;
     }

@@ -61,7 +61,8 @@ public final class SarifReporter implements Reporter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.NON_NULL));
 
     @Override
     public void write(LintResult result, ReportContext ctx, Writer out) throws IOException {
@@ -70,7 +71,7 @@ public final class SarifReporter implements Reporter {
         prune(tree, null);
         // java-sarif leaves out a level equal to SARIF's default (warning); GitHub reads it, so say it.
         for (JsonNode rule : tree.path("runs").path(0).path("tool").path("driver").path("rules")) {
-            ObjectNode config = ((ObjectNode) rule).with("defaultConfiguration");
+            ObjectNode config = ((ObjectNode) rule).withObjectProperty("defaultConfiguration");
             severityOf(ctx, rule.path("id").asText()).ifPresent(s -> config.put("level", s.label()));
         }
         for (JsonNode res : tree.path("runs").path(0).path("results")) {
@@ -208,10 +209,11 @@ public final class SarifReporter implements Reporter {
     /** Relative to %SRCROOT% when the file is under the working directory, else an absolute file URI. */
     static ArtifactLocation artifact(String file, ReportContext ctx) {
         Path p = Path.of(file);
-        if (!p.isAbsolute()) {
+        if (!p.isAbsolute() && !p.normalize().startsWith("..")) {
             return new ArtifactLocation().withUri(relativeUri(file)).withUriBaseId(SRCROOT);
         }
-        return new ArtifactLocation().withUri(p.toUri().toASCIIString());
+        return new ArtifactLocation().withUri(ctx.workingDirectory().resolve(p).toAbsolutePath().normalize()
+                .toUri().toASCIIString());
     }
 
     static String relativeUri(String file) {
@@ -255,7 +257,7 @@ public final class SarifReporter implements Reporter {
      */
     private static void prune(JsonNode node, String name) {
         if (node instanceof ObjectNode o) {
-            Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = e.getValue();

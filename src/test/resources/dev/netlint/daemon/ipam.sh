@@ -3,7 +3,8 @@
 # Refusals that netlint reports through its IPAM rules (NL1xx), which read the networks and
 # attachments this script builds. Replayed by DaemonDifferentialTest; asserted only when NL1xx
 # rules are registered. (Subnet overlap between two networks is left out: the IPAM rule may report
-# it on either network, the daemon only refuses the second.)
+# it on either network, the daemon only refuses the second. Likewise a duplicate --ip must be
+# reported on the later container only: line 17 is accepted, line 18 refused.)
 docker network create --subnet 10.80.40.0/24 --gateway 10.80.40.1 nlt-sh-p1
 docker network create nlt-sh-p2
 docker network create --subnet 10.80.42.0/24 --ip-range 10.80.43.0/24 nlt-sh-p4

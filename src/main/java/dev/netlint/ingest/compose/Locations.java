@@ -44,16 +44,6 @@ final class Locations {
         return new SourceLocation(s.getName(), s.getLine() + 1, s.getColumn() + 1, endLine, endCol);
     }
 
-    /** From the start of one node to the end of another (a key and its value). */
-    SourceLocation span(Node from, Node to) {
-        SourceLocation a = of(from);
-        SourceLocation b = of(to);
-        if (!a.file().equals(b.file())) {
-            return a;
-        }
-        return new SourceLocation(a.file(), a.line(), a.column(), b.endLine(), b.endColumn());
-    }
-
     /** Whether the end mark is the first token of its line (nothing but indentation before it). */
     private boolean blankBefore(String label, Mark e) {
         if (e.getColumn() == 0) {

@@ -236,14 +236,14 @@ public final class InspectReader implements InputReader {
                     case "Subnet" -> {
                         Text s = nonEmpty(Json.string(p, name));
                         if (s != null) {
-                            pool.subnet(AddressValue.cidr(s));
+                            pool.subnet(AddressCache.cidr(s));
                             any = true;
                         }
                     }
                     case "IPRange" -> {
                         Text s = nonEmpty(Json.string(p, name));
                         if (s != null) {
-                            pool.ipRange(AddressValue.cidr(s));
+                            pool.ipRange(AddressCache.cidr(s));
                             any = true;
                         }
                     }
@@ -256,7 +256,7 @@ public final class InspectReader implements InputReader {
                     }
                     case "AuxiliaryAddresses", "AuxAddresses" -> {
                         for (Map.Entry<String, Text> aux : stringMap(p).entrySet()) {
-                            pool.aux(aux.getKey(), AddressValue.address(aux.getValue()));
+                            pool.aux(aux.getKey(), AddressCache.address(aux.getValue()));
                             any = true;
                         }
                     }
@@ -354,8 +354,8 @@ public final class InspectReader implements InputReader {
                 n.enableIpv6(e.ipv6, e.ipv6Location);
             }
             n.internal(e.internal).attachable(e.attachable);
-            if (e.ipamDriver != null) {
-                n.ipamDriver(e.ipamDriver);
+            if (e.ipamDriver != null && !e.ipamDriver.is("default")) {
+                n.ipamDriver(e.ipamDriver); // "default" is what no IPAM driver means; not worth a slot per network
             }
             if (e.options != null) {
                 e.options.forEach(n::option);
@@ -381,21 +381,21 @@ public final class InspectReader implements InputReader {
                         case "subnet" -> {
                             Text s = nonEmpty(Json.string(p, name));
                             if (s != null) {
-                                pool.subnet(AddressValue.cidr(s));
+                                pool.subnet(AddressCache.cidr(s));
                                 any = true;
                             }
                         }
                         case "gateway" -> {
                             Text s = nonEmpty(Json.string(p, name));
                             if (s != null) {
-                                pool.gateway(AddressValue.address(s));
+                                pool.gateway(AddressCache.address(s));
                                 any = true;
                             }
                         }
                         case "lease_range" -> {
                             Text[] range = leaseRange(p);
                             if (range[0] != null && range[1] != null) {
-                                pool.leaseRange(AddressValue.address(range[0]), AddressValue.address(range[1]));
+                                pool.leaseRange(AddressCache.address(range[0]), AddressCache.address(range[1]));
                                 any = true;
                             }
                         }
@@ -564,12 +564,12 @@ public final class InspectReader implements InputReader {
                             if (k.equals("IPv4Address")) {
                                 Text s = nonEmpty(Json.string(p, name));
                                 if (s != null) {
-                                    a.ipv4(AddressValue.address(s));
+                                    a.ipv4(AddressCache.address(s));
                                 }
                             } else if (k.equals("IPv6Address")) {
                                 Text s = nonEmpty(Json.string(p, name));
                                 if (s != null) {
-                                    a.ipv6(AddressValue.address(s));
+                                    a.ipv6(AddressCache.address(s));
                                 }
                             } else {
                                 p.skipChildren();
@@ -578,11 +578,11 @@ public final class InspectReader implements InputReader {
                     }
                     case "IPAddress" -> {
                         Text s = nonEmpty(Json.string(p, name));
-                        seen4 = s == null ? null : AddressValue.address(s);
+                        seen4 = s == null ? null : AddressCache.address(s);
                     }
                     case "GlobalIPv6Address" -> {
                         Text s = nonEmpty(Json.string(p, name));
-                        seen6 = s == null ? null : AddressValue.address(s);
+                        seen6 = s == null ? null : AddressCache.address(s);
                     }
                     case "Aliases" -> {
                         for (Text alias : stringList(p)) {
@@ -706,12 +706,12 @@ public final class InspectReader implements InputReader {
         String v = t.value().trim();
         int slash = v.indexOf('/');
         if (slash > 0) {
-            AddressValue cidr = AddressValue.cidr(v, t.location());
+            AddressValue cidr = AddressCache.cidr(Text.of(v, t.location()));
             if (cidr.asCidr().isPresent()) {
-                return AddressValue.address(cidr.asCidr().get().writtenAddress().toString(), t.location());
+                return AddressCache.address(v.substring(0, slash), t.location());
             }
         }
-        return AddressValue.address(t);
+        return AddressCache.address(t);
     }
 
     private static Integer port(String text) {

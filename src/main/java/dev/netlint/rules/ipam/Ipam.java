@@ -16,9 +16,11 @@ import dev.netlint.model.Text;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -185,51 +187,69 @@ final class Ipam {
         return Optional.of(first);
     }
 
-    /** Static addresses of the containers of a project on one network, in file order. */
-    static List<Static> statics(Project project, Network n) {
-        List<Static> out = new ArrayList<>();
-        for (Container c : project.containers()) {
-            for (Attachment a : c.attachments()) {
-                if (!a.network().is(n.name())) {
-                    continue;
-                }
-                add(out, c, a, a.ipv4(), IpFamily.IPV4);
-                add(out, c, a, a.ipv6(), IpFamily.IPV6);
-            }
-        }
-        return out;
-    }
-
-    private static void add(List<Static> out, Container c, Attachment a, AddressValue v, IpFamily expected) {
-        Optional<Ip> ip = ip(v);
-        if (ip.isPresent() && ip.get().family() == expected) {
-            out.add(new Static(c, a, v, ip.get(), expected));
-        }
-    }
-
     /**
-     * Containers of the project that get an address of this family dynamically on the network:
-     * attached without a static address of that family, or (compose) on the implicit default network.
+     * Who is on which network in one project, built in one pass over its containers so rules stay
+     * linear in the size of large inspect dumps.
      */
-    static List<Container> dynamicMembers(Project project, Network n, IpFamily family) {
-        List<Container> found = new ArrayList<>();
-        for (Container c : project.containers()) {
-            boolean attached = false;
-            for (Attachment a : c.attachments()) {
-                if (a.network().is(n.name())) {
-                    attached = true;
-                    AddressValue v = family == IpFamily.IPV4 ? a.ipv4() : a.ipv6();
-                    if (v == null) {
-                        found.add(c);
+    static final class Members {
+        private final Project project;
+        private final Map<String, List<Static>> statics = new HashMap<>();
+        private final Map<String, List<Container>> dynamicV4 = new HashMap<>();
+        private final Map<String, List<Container>> dynamicV6 = new HashMap<>();
+        private final List<Container> unattached = new ArrayList<>();
+
+        private Members(Project project) {
+            this.project = project;
+            for (Container c : project.containers()) {
+                if (c.attachments().isEmpty() && c.networkMode().is(NetworkMode.Kind.DEFAULT)) {
+                    unattached.add(c);
+                }
+                for (Attachment a : c.attachments()) {
+                    if (!a.network().known()) {
+                        continue;
+                    }
+                    String net = a.network().value();
+                    add(net, c, a, a.ipv4(), IpFamily.IPV4);
+                    add(net, c, a, a.ipv6(), IpFamily.IPV6);
+                    if (a.ipv4() == null) {
+                        dynamicV4.computeIfAbsent(net, k -> new ArrayList<>()).add(c);
+                    }
+                    if (a.ipv6() == null) {
+                        dynamicV6.computeIfAbsent(net, k -> new ArrayList<>()).add(c);
                     }
                 }
             }
-            if (!attached && n.name().equals("default") && project.kind() == Project.Kind.DECLARATIVE
-                    && c.attachments().isEmpty() && c.networkMode().is(NetworkMode.Kind.DEFAULT)) {
-                found.add(c);
+        }
+
+        private void add(String net, Container c, Attachment a, AddressValue v, IpFamily expected) {
+            Optional<Ip> ip = ip(v);
+            if (ip.isPresent() && ip.get().family() == expected) {
+                statics.computeIfAbsent(net, k -> new ArrayList<>()).add(new Static(c, a, v, ip.get(), expected));
             }
         }
-        return found;
+
+        /** Static addresses of the containers on one network, in file order. */
+        List<Static> statics(Network n) {
+            return statics.getOrDefault(n.name(), List.of());
+        }
+
+        /**
+         * Containers that get an address of this family dynamically on the network: attached
+         * without a static address of that family, or (compose) on the implicit default network.
+         */
+        List<Container> dynamic(Network n, IpFamily family) {
+            List<Container> out = new ArrayList<>((family == IpFamily.IPV4 ? dynamicV4 : dynamicV6)
+                    .getOrDefault(n.name(), List.of()));
+            if (n.name().equals("default") && project.kind() == Project.Kind.DECLARATIVE) {
+                out.addAll(unattached);
+            }
+            return out;
+        }
+    }
+
+    /** The members of each project, computed once per rule run. */
+    static Members members(Map<Project, Members> cache, Project p) {
+        return cache.computeIfAbsent(p, Members::new);
     }
 
     /** "service 'web'" for compose, "container 'web'" otherwise. */

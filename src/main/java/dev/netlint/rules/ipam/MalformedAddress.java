@@ -55,15 +55,14 @@ public final class MalformedAddress implements Rule {
                 ? "the daemon refuses it ('Invalid subnet " + v.raw() + " : invalid CIDR address: " + v.raw()
                         + "'; Engine 25+: 'invalid subnet " + v.raw() + ": invalid CIDR block notation')"
                 : "the daemon refuses it (Engine 25+: 'invalid ip-range " + v.raw() + ": invalid CIDR block notation')";
-        out.report(this, v.location(), key + " '" + v.raw() + "' is not a valid CIDR block: " + reason(v) + "; "
-                + daemon + ".");
+        out.report(this, v.location(), key + " " + problem(v, "CIDR block") + "; " + daemon + ".");
     }
 
     private void address(AddressValue v, String what, String daemonPrefix, FindingSink out) {
         if (v == null || !v.isMalformed()) {
             return;
         }
-        out.report(this, v.location(), what + " '" + v.raw() + "' is not a valid IP address: " + reason(v)
+        out.report(this, v.location(), what + " " + problem(v, "IP address")
                 + "; the daemon refuses it (Engine 25+: '" + daemonPrefix + ": invalid address').");
     }
 
@@ -73,8 +72,8 @@ public final class MalformedAddress implements Rule {
         }
         String key = family == IpFamily.IPV4 ? "ipv4_address" : "ipv6_address";
         if (v.isMalformed()) {
-            out.report(this, v.location(), key + " '" + v.raw() + "' is not a valid IP address: " + reason(v)
-                    + "; the container cannot get it.");
+            out.report(this, v.location(), key + " " + problem(v, "IP address") + ", so the container cannot "
+                    + "get it.");
             return;
         }
         Optional<Ip> ip = Ipam.ip(v);
@@ -89,10 +88,12 @@ public final class MalformedAddress implements Rule {
         return v == null ? "" : v.raw();
     }
 
-    /** The parser's reason without the repeated value it starts with. */
-    private static String reason(AddressValue v) {
-        String e = v.error() == null ? "invalid" : v.error();
-        String quoted = "'" + v.raw() + "' ";
-        return e.startsWith(quoted) ? e.substring(quoted.length()) : e;
+    /** "'10.0.0.0/33' has prefix /33, but ...": the parser's reason, which starts with the quoted value. */
+    private static String problem(AddressValue v, String what) {
+        String e = v.error();
+        if (e != null && e.startsWith("'")) {
+            return e;
+        }
+        return "'" + v.raw() + "' is not a valid " + what + (e == null ? "" : " (" + e + ")");
     }
 }

@@ -25,12 +25,13 @@ import java.util.Optional;
 public final class StaticIpInDynamicPool implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
+        java.util.Map<dev.netlint.model.Project, Ipam.Members> members = new java.util.IdentityHashMap<>();
         for (Ipam.Net net : Ipam.networks(model)) {
             if (net.project().kind() == Project.Kind.SEQUENTIAL || Ipam.hasNoAddressing(net.network())
                     || !Ipam.defaultIpam(net.network())) {
                 continue;
             }
-            for (Ipam.Static s : Ipam.statics(net.project(), net.network())) {
+            for (Ipam.Static s : Ipam.members(members, net.project()).statics(net.network())) {
                 if (s.family() == IpFamily.IPV6 && !Ipam.ipv6(net.network()).orElse(false)) {
                     continue;
                 }
@@ -51,13 +52,13 @@ public final class StaticIpInDynamicPool implements Rule {
                 if (!dynamic.contains(s.ip())) {
                     continue;
                 }
-                List<Container> others = Ipam.dynamicMembers(net.project(), net.network(), s.family());
+                List<Container> others = Ipam.members(members, net.project()).dynamic(net.network(), s.family());
                 if (others.isEmpty()) {
                     continue;
                 }
                 // The daemon hands out the lowest free address first: a dynamic container can only reach
                 // this address when fewer free addresses lie below it than containers compete for them.
-                BigInteger free = freeBelow(net, pool.get(), subnet, dynamic, s);
+                BigInteger free = freeBelow(Ipam.members(members, net.project()).statics(net.network()), pool.get(), subnet, dynamic, s);
                 if (free.compareTo(BigInteger.valueOf(others.size())) >= 0) {
                     continue;
                 }
@@ -79,7 +80,7 @@ public final class StaticIpInDynamicPool implements Rule {
     }
 
     /** Addresses of the dynamic range below the static one that neither the daemon nor another static container holds. */
-    private static BigInteger freeBelow(Ipam.Net net, IpamPool pool, Cidr subnet, Cidr dynamic, Ipam.Static s) {
+    private static BigInteger freeBelow(List<Ipam.Static> statics, IpamPool pool, Cidr subnet, Cidr dynamic, Ipam.Static s) {
         BigInteger below = s.ip().value().subtract(dynamic.firstValue());
         Set<Ip> held = new HashSet<>();
         held.add(subnet.first());
@@ -87,7 +88,7 @@ public final class StaticIpInDynamicPool implements Rule {
         for (AddressValue aux : pool.auxAddresses().values()) {
             Ipam.ip(aux).ifPresent(held::add);
         }
-        for (Ipam.Static other : Ipam.statics(net.project(), net.network())) {
+        for (Ipam.Static other : statics) {
             held.add(other.ip());
         }
         long taken = held.stream().filter(ip -> dynamic.contains(ip) && ip.compareTo(s.ip()) < 0).count();

@@ -21,13 +21,14 @@ import java.util.Optional;
 public final class StaticIpInUse implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
+        java.util.Map<dev.netlint.model.Project, Ipam.Members> members = new java.util.IdentityHashMap<>();
         for (Ipam.Net net : Ipam.networks(model)) {
             if (net.project().kind() == Project.Kind.SEQUENTIAL || Ipam.hasNoAddressing(net.network())
                     || !Ipam.defaultIpam(net.network())) {
                 continue;
             }
             Map<Ip, Ipam.Static> taken = new HashMap<>();
-            for (Ipam.Static s : Ipam.statics(net.project(), net.network())) {
+            for (Ipam.Static s : Ipam.members(members, net.project()).statics(net.network())) {
                 if (s.family() == IpFamily.IPV6 && !Ipam.ipv6(net.network()).orElse(false)) {
                     continue;
                 }

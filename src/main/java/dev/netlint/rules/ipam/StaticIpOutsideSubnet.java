@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 public final class StaticIpOutsideSubnet implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
+        java.util.Map<dev.netlint.model.Project, Ipam.Members> members = new java.util.IdentityHashMap<>();
         for (Ipam.Net net : Ipam.networks(model)) {
             // Scripts are simulated in order by the NL4xx rules.
             if (net.project().kind() == Project.Kind.SEQUENTIAL || Ipam.hasNoAddressing(net.network())
@@ -28,7 +29,7 @@ public final class StaticIpOutsideSubnet implements Rule {
             if (subnets.isEmpty()) {
                 continue;
             }
-            for (Ipam.Static s : Ipam.statics(net.project(), net.network())) {
+            for (Ipam.Static s : Ipam.members(members, net.project()).statics(net.network())) {
                 if (s.family() == IpFamily.IPV6 && !Ipam.ipv6(net.network()).orElse(false)) {
                     continue; // ignored while IPv6 is off: NL112 says so
                 }

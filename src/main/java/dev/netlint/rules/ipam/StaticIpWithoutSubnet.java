@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class StaticIpWithoutSubnet implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
+        java.util.Map<dev.netlint.model.Project, Ipam.Members> members = new java.util.IdentityHashMap<>();
         for (Ipam.Net net : Ipam.networks(model)) {
             if (net.project().kind() == Project.Kind.SEQUENTIAL || Ipam.hasNoAddressing(net.network())
                     || !Ipam.defaultIpam(net.network())) {
@@ -26,7 +27,7 @@ public final class StaticIpWithoutSubnet implements Rule {
             if (subnets.isEmpty()) {
                 continue;
             }
-            for (Ipam.Static s : Ipam.statics(net.project(), net.network())) {
+            for (Ipam.Static s : Ipam.members(members, net.project()).statics(net.network())) {
                 if (subnets.get().stream().anyMatch(c -> c.family() == s.family())) {
                     continue;
                 }

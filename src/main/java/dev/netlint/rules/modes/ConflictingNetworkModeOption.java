@@ -26,7 +26,10 @@ public final class ConflictingNetworkModeOption implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
-            if (ServiceNetworks.simulatedElsewhere(p)) {
+            if (p.kind() != Project.Kind.DECLARATIVE) {
+                // Scripts: the script simulation (NL4xx) reports refused options in command order.
+                // Observed containers already passed the daemon's checks; an inspected container shows
+                // its image's EXPOSE and other merged settings that were never options of its own.
                 continue;
             }
             for (Container c : ServiceNetworks.containersOf(p)) {

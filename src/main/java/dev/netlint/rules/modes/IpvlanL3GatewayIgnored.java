@@ -19,6 +19,10 @@ public final class IpvlanL3GatewayIgnored implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
+            if (p.kind() == Project.Kind.OBSERVED) {
+                // An inspected network shows the gateway IPAM reserved whether or not one was asked for.
+                continue;
+            }
             for (Network n : ServiceNetworks.networksOf(p)) {
                 if (n.external() || !n.isDriver("ipvlan")) {
                     continue;

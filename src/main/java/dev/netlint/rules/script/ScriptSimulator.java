@@ -32,7 +32,7 @@ public final class ScriptSimulator {
         BUILTIN_CONNECT, CONNECT_SHARED_STACK, DUPLICATE_CONNECT, DISCONNECT_NOT_CONNECTED,
         STATIC_IP_BUILTIN, ALIAS_OR_LINK_BUILTIN, MODE_CONFLICT, MULTIPLE_NETWORKS,
         DUPLICATE_NETWORK, DUPLICATE_CONTAINER, OVERLAY_WITHOUT_SWARM, PARENT_IN_USE,
-        HOST_MODE_PORTS, IPAM_NO_MATCHING_SUBNET, NETWORK_IN_USE
+        HOST_MODE_PORTS, IPAM_NO_MATCHING_SUBNET, NETWORK_IN_USE, IGNORED_ON_DEFAULT_BRIDGE
     }
 
     public record Problem(Kind kind, SourceLocation location, String message) {
@@ -357,6 +357,22 @@ public final class ScriptSimulator {
             if (c.publishAll()) {
                 report(Kind.HOST_MODE_PORTS, c.publishAllLocation(), "-P with --network host: the daemon discards "
                         + "published ports in host network mode. Drop -P, or use a bridge network.");
+            }
+        }
+        if (!rejected && !op.opaque() && nets.isEmpty() && mode.kind() == NetworkMode.Kind.DEFAULT && !mode.unknown()) {
+            for (AddressValue ip : new AddressValue[] {op.ipv4(), op.ipv6()}) {
+                if (ip != null) {
+                    report(Kind.IGNORED_ON_DEFAULT_BRIDGE, ip.location(), (ip == op.ipv4() ? "--ip " : "--ip6 ")
+                            + ip.raw() + " without --network: the container joins the default bridge and the daemon "
+                            + "silently ignores the address (it hands out the next free one). Create a network with "
+                            + "--subnet and run the container on it with --network.");
+                }
+            }
+            for (Text alias : c.networkAliases()) {
+                report(Kind.IGNORED_ON_DEFAULT_BRIDGE, alias.location(), "--network-alias " + alias.value()
+                        + " without --network: the container joins the default bridge, which has no name "
+                        + "resolution, and the daemon silently ignores the alias. Run the container on a "
+                        + "user-defined network.");
             }
         }
         // the name

@@ -93,7 +93,7 @@ class ModeRulesTest {
 
     @Test
     void hostModeMacAddressIsRefusedButHostnameDnsAndExtraHostsAreNot() {
-        var f = ComposeModelFixtures.observed("docker://local");
+        var f = ComposeModelFixtures.compose("c.yaml");
         Container c = f.service("nlt-a");
         f.mode(c, "host");
         c.hostname(f.text("h")).dns(f.text("10.50.0.53")).extraHost(f.text("x:10.50.0.9"));
@@ -101,17 +101,17 @@ class ModeRulesTest {
         Text mac = f.text("02:42:0a:32:00:99");
         c.macAddress(mac);
         assertThat(f.run(new ConflictingNetworkModeOption())).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("--mac-address").contains("container \"nlt-a\""));
+                .satisfies(x -> assertThat(x.message()).contains("mac_address").contains("service \"nlt-a\""));
     }
 
     @Test
     void containerModeWithPublishAllIsRefused() {
-        var f = ComposeModelFixtures.observed("docker://local");
+        var f = ComposeModelFixtures.compose("c.yaml");
         Container c = f.service("b");
         f.mode(c, "container:a");
         c.publishAll(f.at());
         assertThat(f.run(new ConflictingNetworkModeOption())).singleElement()
-                .satisfies(x -> assertThat(x.message()).contains("-p/-P"));
+                .satisfies(x -> assertThat(x.message()).contains("port publishing"));
     }
 
     @Test
@@ -273,7 +273,7 @@ class ModeRulesTest {
 
     @Test
     void aliasesAreRefusedOnExplicitBridgeHostNoneAndSharedStacks() {
-        var s = ComposeModelFixtures.observed("docker://local");
+        var s = ComposeModelFixtures.compose("c.yaml");
         for (String mode : List.of("bridge", "host", "none", "container:db")) {
             Container c = s.service("c-" + mode.replace(':', '-'));
             s.mode(c, mode);
@@ -284,6 +284,11 @@ class ModeRulesTest {
         userNet.networkAlias(s.text("foo"));
         assertThat(s.run(new AliasOnBuiltinNetwork())).hasSize(4)
                 .allSatisfy(x -> assertThat(x.message()).contains("network-scoped aliases are only supported for user-defined networks"));
+        var observed = ComposeModelFixtures.observed("docker://local");
+        Container o = observed.service("exposes");
+        observed.mode(o, "container:db");
+        o.expose(observed.text("80/tcp"));
+        assertThat(observed.run(new ConflictingNetworkModeOption())).as("inspect shows the image's EXPOSE").isEmpty();
         assertThat(s.run(new AliasIgnoredOnDefaultBridge())).isEmpty();
         var script = ComposeModelFixtures.script("run.sh");
         Container c = script.service("a");
@@ -316,7 +321,7 @@ class ModeRulesTest {
 
     @Test
     void linksInHostModeAreRefusedButOnTheDefaultBridgeAccepted() {
-        var s = ComposeModelFixtures.observed("docker://local");
+        var s = ComposeModelFixtures.compose("c.yaml");
         Container h = s.service("b");
         s.mode(h, "host");
         h.link(s.text("a:a"));
