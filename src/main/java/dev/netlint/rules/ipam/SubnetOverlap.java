@@ -4,6 +4,7 @@ import dev.netlint.address.Cidr;
 import dev.netlint.model.IpamPool;
 import dev.netlint.model.Model;
 import dev.netlint.model.Network;
+import dev.netlint.model.Operation;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.model.SourceLocation;
@@ -11,17 +12,23 @@ import dev.netlint.rules.FindingSink;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Overlapping subnets inside one network, and between the networks of one project. Between
- * networks it indexes the blocks (O(n log n)), so inspect dumps with thousands of networks stay cheap.
- * Scripts are left to the NL4xx simulation, which knows what exists when each network is created.
+ * Overlapping subnets inside one network, and between the networks of one project. Blocks are
+ * indexed (O(n log n), never all pairs), so inspect dumps with thousands of networks stay cheap.
+ * Compose files and dumps are taken in the order they are written; scripts in the order their
+ * commands run, so a network removed before the next is created does not count.
  */
 @RuleInfo(id = "NL110", name = "subnet-overlap", severity = Severity.ERROR,
         summary = "Two subnets overlap, within one network or between networks of one project.")
@@ -36,6 +43,7 @@ public final class SubnetOverlap implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         Map<Project, List<Block>> byProject = new LinkedHashMap<>();
+        Map<Network, List<Block>> byNetwork = new IdentityHashMap<>();
         for (Ipam.Net net : Ipam.networks(model)) {
             Network n = net.network();
             if (Ipam.hasNoAddressing(n) || !Ipam.defaultIpam(n)) {
@@ -60,72 +68,55 @@ public final class SubnetOverlap implements Rule {
                 }
                 own.add(b);
             }
+            byNetwork.put(n, own);
             if (net.project().kind() != Project.Kind.SEQUENTIAL) {
                 byProject.computeIfAbsent(net.project(), k -> new ArrayList<>()).addAll(own);
             }
         }
         for (Map.Entry<Project, List<Block>> e : byProject.entrySet()) {
-            List<Block> local = new ArrayList<>();
-            List<Block> global = new ArrayList<>();
-            for (Block b : e.getValue()) {
-                (Ipam.isOverlay(b.network()) ? global : local).add(b);
+            List<Block> blocks = new ArrayList<>(e.getValue());
+            blocks.sort(Comparator.comparing(Block::location, WRITTEN));
+            Index local = new Index();
+            Index global = new Index();
+            for (Block b : blocks) {
+                Index index = Ipam.isOverlay(b.network()) ? global : local;
+                index.find(b).ifPresent(w -> report(b, w, out));
+                index.add(b);
             }
-            sweep(local, out);
-            sweep(global, out);
+        }
+        for (Project p : model.projects()) {
+            if (p.kind() == Project.Kind.SEQUENTIAL) {
+                script(p, byNetwork, out);
+            }
         }
     }
 
-    /**
-     * CIDR blocks are either nested or disjoint, so a block overlaps an earlier one exactly when an
-     * earlier block contains it (one of its at most 32/128 enclosing blocks was seen) or lies inside
-     * it (an earlier block starts within it). Blocks are taken in the order they were written, and
-     * each is reported once, naming one earlier block: O(n (log n + address bits)), never all pairs.
-     */
-    private void sweep(List<Block> blocks, FindingSink out) {
-        blocks.sort(Comparator.comparing(Block::location, WRITTEN));
-        Map<Cidr, List<Block>> seen = new java.util.HashMap<>();
-        java.util.TreeMap<java.math.BigInteger, List<Block>> byFirst = new java.util.TreeMap<>();
-        java.util.TreeMap<java.math.BigInteger, List<Block>> byFirstV6 = new java.util.TreeMap<>();
-        java.util.TreeSet<Integer> lengthsV4 = new java.util.TreeSet<>();
-        java.util.TreeSet<Integer> lengthsV6 = new java.util.TreeSet<>();
-        for (Block b : blocks) {
-            java.util.TreeMap<java.math.BigInteger, List<Block>> index = b.cidr().isIPv4() ? byFirst : byFirstV6;
-            java.util.TreeSet<Integer> lengths = b.cidr().isIPv4() ? lengthsV4 : lengthsV6;
-            Block witness = null;
-            // only the prefix lengths that occur can hold an enclosing block
-            for (Integer p : lengths.headSet(b.cidr().prefixLength(), true).descendingSet()) {
-                witness = other(seen.get(Cidr.of(b.cidr().first(), p)), b);
-                if (witness != null) {
-                    break;
+    /** Follows a script's creates and removes in order; a conditional create is checked but not assumed. */
+    private void script(Project p, Map<Network, List<Block>> byNetwork, FindingSink out) {
+        Index local = new Index();
+        Index global = new Index();
+        for (Operation op : p.operations()) {
+            if (op instanceof Operation.CreateNetwork c) {
+                List<Block> blocks = byNetwork.getOrDefault(c.network(), List.of());
+                for (Block b : blocks) {
+                    Index index = Ipam.isOverlay(b.network()) ? global : local;
+                    index.find(b).ifPresent(w -> report(b, w, out));
                 }
-            }
-            if (witness == null) {
-                for (List<Block> inside : index.subMap(b.cidr().firstValue(), true, b.cidr().lastValue(), true).values()) {
-                    witness = other(inside, b);
-                    if (witness != null) {
-                        break;
+                if (!op.conditional()) {
+                    for (Block b : blocks) {
+                        (Ipam.isOverlay(b.network()) ? global : local).add(b);
                     }
                 }
-            }
-            if (witness != null) {
-                report(b, witness, out);
-            }
-            seen.computeIfAbsent(b.cidr(), k -> new ArrayList<>()).add(b);
-            lengths.add(b.cidr().prefixLength());
-            index.computeIfAbsent(b.cidr().firstValue(), k -> new ArrayList<>()).add(b);
-        }
-    }
-
-    /** A block of another network from the list, if any. */
-    private static Block other(List<Block> candidates, Block b) {
-        if (candidates != null) {
-            for (Block c : candidates) {
-                if (c.network() != b.network()) {
-                    return c;
+            } else if (op instanceof Operation.RemoveNetwork r) {
+                if (r.network() == null || !r.network().known()) {
+                    local = new Index(); // may remove any network
+                    global = new Index();
+                } else {
+                    local.removeNetwork(r.network().value());
+                    global.removeNetwork(r.network().value());
                 }
             }
         }
-        return null;
     }
 
     private void report(Block later, Block other, FindingSink out) {
@@ -133,5 +124,62 @@ public final class SubnetOverlap implements Rule {
                 + "' overlaps subnet " + other.written() + " of network '" + other.network().name() + "'"
                 + Ipam.line(other.location()) + ": whichever is created second is refused ('Pool overlaps with "
                 + "other one on this address space'). Give each network its own range.");
+    }
+
+    /**
+     * The blocks seen so far. CIDR blocks are either nested or disjoint, so a new block overlaps
+     * one of them exactly when a seen block encloses it (one of its enclosing blocks, at a prefix
+     * length that occurs, was seen) or lies inside it (a seen block starts within it):
+     * O(log n + distinct prefix lengths) per block.
+     */
+    private static final class Index {
+        private final Map<Cidr, List<Block>> seen = new HashMap<>();
+        private final TreeMap<BigInteger, List<Block>> byFirstV4 = new TreeMap<>();
+        private final TreeMap<BigInteger, List<Block>> byFirstV6 = new TreeMap<>();
+        private final TreeSet<Integer> lengthsV4 = new TreeSet<>();
+        private final TreeSet<Integer> lengthsV6 = new TreeSet<>();
+
+        /** A seen block of another network that overlaps {@code b}. */
+        Optional<Block> find(Block b) {
+            TreeSet<Integer> lengths = b.cidr().isIPv4() ? lengthsV4 : lengthsV6;
+            for (Integer p : lengths.headSet(b.cidr().prefixLength(), true).descendingSet()) {
+                Block w = other(seen.get(Cidr.of(b.cidr().first(), p)), b);
+                if (w != null) {
+                    return Optional.of(w);
+                }
+            }
+            TreeMap<BigInteger, List<Block>> byFirst = b.cidr().isIPv4() ? byFirstV4 : byFirstV6;
+            for (List<Block> inside : byFirst.subMap(b.cidr().firstValue(), true, b.cidr().lastValue(), true).values()) {
+                Block w = other(inside, b);
+                if (w != null) {
+                    return Optional.of(w);
+                }
+            }
+            return Optional.empty();
+        }
+
+        void add(Block b) {
+            seen.computeIfAbsent(b.cidr(), k -> new ArrayList<>()).add(b);
+            (b.cidr().isIPv4() ? byFirstV4 : byFirstV6).computeIfAbsent(b.cidr().firstValue(), k -> new ArrayList<>()).add(b);
+            (b.cidr().isIPv4() ? lengthsV4 : lengthsV6).add(b.cidr().prefixLength());
+        }
+
+        void removeNetwork(String name) {
+            seen.values().forEach(l -> l.removeIf(b -> b.network().name().equals(name)));
+            byFirstV4.values().forEach(l -> l.removeIf(b -> b.network().name().equals(name)));
+            byFirstV6.values().forEach(l -> l.removeIf(b -> b.network().name().equals(name)));
+        }
+
+        private static Block other(List<Block> candidates, Block b) {
+            if (candidates != null) {
+                for (Block c : candidates) {
+                    // a second network of the same name is refused for its name first (NL409 in scripts)
+                    if (c.network() != b.network() && !c.network().name().equals(b.network().name())) {
+                        return c;
+                    }
+                }
+            }
+            return null;
+        }
     }
 }

@@ -58,6 +58,39 @@ class SubnetOverlapTest {
     }
 
     @Test
+    void scriptsFollowCreatesAndRemovesInOrder() {
+        ModelBuilder b = new ModelBuilder("setup.sh");
+        var p = b.project("setup.sh", Project.Kind.SEQUENTIAL);
+        var x = p.network("x").subnet("10.11.0.0/16").network();
+        var y = p.network("y").subnet("10.11.1.0/24").network();
+        var z = p.network("z").subnet("10.11.2.0/24").network();
+        var project = p.project();
+        project.add(create(b, x, false));
+        project.add(create(b, y, false));
+        project.add(new dev.netlint.model.Operation.RemoveNetwork(dev.netlint.model.Text.of("x", b.next()), b.next(), false));
+        project.add(create(b, z, false));
+        assertThat(RuleRunner.run(rule, b.model())).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo(b.at("10.11.1.0/24"));
+            assertThat(f.message()).contains("network 'y'").contains("network 'x'");
+        });
+
+        ModelBuilder c = new ModelBuilder("maybe.sh");
+        var q = c.project("maybe.sh", Project.Kind.SEQUENTIAL);
+        var a = q.network("a").subnet("10.12.0.0/16").network();
+        var d = q.network("d").subnet("10.12.1.0/24").network();
+        q.project().add(create(c, a, true));
+        q.project().add(create(c, d, false));
+        q.project().add(create(c, a, false));
+        // a conditional create is not assumed to have run; the later unconditional one finds d
+        assertThat(RuleRunner.run(rule, c.model())).extracting(Finding::location).containsExactly(c.at("10.12.0.0/16"));
+    }
+
+    private static dev.netlint.model.Operation create(ModelBuilder b, dev.netlint.model.Network n, boolean conditional) {
+        return new dev.netlint.model.Operation.CreateNetwork(n, dev.netlint.model.Text.of(n.name(), n.location()), b.next(),
+                conditional);
+    }
+
+    @Test
     void sweepAgreesWithAllPairs() {
         Random r = new Random(42);
         for (int round = 0; round < 200; round++) {
