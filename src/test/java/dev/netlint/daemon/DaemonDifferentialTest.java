@@ -47,8 +47,9 @@ class DaemonDifferentialTest {
     /** Linted by FixtureTest as well (their "expect" comments must hold). */
     private static final Path SCRIPTS = Path.of("fixtures", "daemon");
     /**
-     * Scripts whose refusals other rule families report (first line "# needs-rules: NL1"): they are
-     * replayed and counted always, and asserted once rules of that family are registered.
+     * Scripts kept out of FixtureTest (engine25.sh: its findings are the point of the exemption). A
+     * script with a header line "# needs-rules: NLx" is replayed and counted always, and asserted
+     * only when rules of that family are registered.
      */
     private static final Path MORE_SCRIPTS = Path.of("src", "test", "resources", "dev", "netlint", "daemon");
 

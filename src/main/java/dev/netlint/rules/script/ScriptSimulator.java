@@ -1,5 +1,7 @@
 package dev.netlint.rules.script;
 
+import dev.netlint.address.Cidr;
+import dev.netlint.address.Ip;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.Container;
 import dev.netlint.model.IpamPool;
@@ -32,7 +34,7 @@ public final class ScriptSimulator {
         BUILTIN_CONNECT, CONNECT_SHARED_STACK, DUPLICATE_CONNECT, DISCONNECT_NOT_CONNECTED,
         STATIC_IP_BUILTIN, ALIAS_OR_LINK_BUILTIN, MODE_CONFLICT, MULTIPLE_NETWORKS,
         DUPLICATE_NETWORK, DUPLICATE_CONTAINER, OVERLAY_WITHOUT_SWARM, PARENT_IN_USE,
-        HOST_MODE_PORTS, IPAM_NO_MATCHING_SUBNET, NETWORK_IN_USE, IGNORED_ON_DEFAULT_BRIDGE
+        HOST_MODE_PORTS, IPAM_NO_MATCHING_SUBNET, NETWORK_IN_USE, IGNORED_ON_DEFAULT_BRIDGE, STATIC_IP_REFUSED
     }
 
     public record Problem(Kind kind, SourceLocation location, String message) {
@@ -66,6 +68,8 @@ public final class ScriptSimulator {
     private final Map<String, ContainerState> containers = new HashMap<>();
     private final Set<String> uncertainContainers = new LinkedHashSet<>();
     private boolean anyContainerUncertain;
+    /** Static addresses held, per network: address → container. */
+    private final Map<String, Map<Ip, String>> staticIps = new HashMap<>();
     /** null: not known (swarm join); the script never initialised one: FALSE. */
     private Boolean swarm = Boolean.FALSE;
     private final List<Problem> problems = new ArrayList<>();
@@ -259,6 +263,7 @@ public final class ScriptSimulator {
         if (!builtIn(n)) {
             networks.remove(n);
             uncertainNetworks.remove(n);
+            staticIps.remove(n);
             // containers attached to it (if the removal had gone through) are not our concern here
         }
     }
@@ -368,11 +373,18 @@ public final class ScriptSimulator {
                             + "--subnet and run the container on it with --network.");
                 }
             }
-            for (Text alias : c.networkAliases()) {
-                report(Kind.IGNORED_ON_DEFAULT_BRIDGE, alias.location(), "--network-alias " + alias.value()
-                        + " without --network: the container joins the default bridge, which has no name "
-                        + "resolution, and the daemon silently ignores the alias. Run the container on a "
-                        + "user-defined network.");
+        }
+        // (an alias without --network is NL211's)
+        boolean addressRejected = false;
+        if (!rejected && mode.is(NetworkMode.Kind.NETWORK) && nets.size() == 1) {
+            for (AddressValue ip : new AddressValue[] {op.ipv4(), op.ipv6()}) {
+                String problem = staticAddressProblem(mode.target(), ip, !op.conditional());
+                if (problem != null) {
+                    report(Kind.STATIC_IP_REFUSED, ip.location(), problem.replace("%VERB%",
+                            "docker run creates the container but the daemon refuses to start it"));
+                    addressRejected = true;
+                    startRejected = true;
+                }
             }
         }
         // the name
@@ -394,8 +406,7 @@ public final class ScriptSimulator {
         if (op.conditional() && containers.containsKey(name) && containerCertain(name)) {
             return; // refused (the name is taken) or skipped: nothing changes
         }
-        if (op.conditional() || op.opaque() || mode.unknown()
-                || (mode.is(NetworkMode.Kind.NETWORK) && addressRefused(mode.target(), op.ipv4(), op.ipv6()))) {
+        if (op.conditional() || op.opaque() || mode.unknown() || addressRejected) {
             uncertainContainers.add(name);
             containers.put(name, new ContainerState(mode, null));
             return;
@@ -410,44 +421,112 @@ public final class ScriptSimulator {
         }
         containers.put(name, new ContainerState(mode, attached));
         uncertainContainers.remove(name);
+        if (mode.is(NetworkMode.Kind.NETWORK)) {
+            hold(mode.target(), op.ipv4(), name);
+            hold(mode.target(), op.ipv6(), name);
+        }
+    }
+
+    private void hold(String network, AddressValue ip, String container) {
+        if (ip != null && ip.asIp().isPresent()) {
+            staticIps.computeIfAbsent(network, k -> new HashMap<>()).put(ip.asIp().get(), container);
+        }
+    }
+
+    private void release(String container, String network) {
+        for (Map.Entry<String, Map<Ip, String>> e : staticIps.entrySet()) {
+            if (network == null || e.getKey().equals(network)) {
+                e.getValue().values().removeIf(container::equals);
+            }
+        }
     }
 
     /**
-     * Whether the daemon refuses a static address on a network this script created: no user
-     * subnet, outside every subnet, or the gateway. The IPAM rules report these (they read the
-     * attachments); the simulation only needs to know the command did not take effect.
+     * Why the daemon refuses a static address on a network this script created (and whose IPAM
+     * it knows), or null: no user subnet of the address's family, outside every subnet, the
+     * gateway (given, or the first address the default IPAM takes for it), the network or
+     * broadcast address, an aux address, or an address an earlier container of the script holds.
+     * The message has a %VERB% placeholder for how the command fails.
      */
-    private boolean addressRefused(String network, AddressValue ipv4, AddressValue ipv6) {
-        if ((ipv4 == null && ipv6 == null) || builtIn(network) || !networkCertain(network)) {
-            return false;
+    private String staticAddressProblem(String network, AddressValue ip, boolean judgeHolders) {
+        if (ip == null || ip.asIp().isEmpty() || builtIn(network) || !networkCertain(network)) {
+            return null;
         }
         NetState st = networks.get(network);
         if (st == null || st.network == null) {
-            return false;
+            return null;
         }
-        for (AddressValue ip : new AddressValue[] {ipv4, ipv6}) {
-            if (ip == null || ip.asIp().isEmpty()) {
+        Network n = st.network;
+        if (n.ipamDriver() != null && !n.ipamDriver().is("default")) {
+            return null;
+        }
+        Ip addr = ip.asIp().get();
+        List<IpamPool> family = new ArrayList<>();
+        for (IpamPool pool : n.pools()) {
+            if (pool.subnet() == null) {
                 continue;
             }
-            var addr = ip.asIp().get();
-            if (!st.network.hasUserSubnet()) {
-                return true;
+            if (pool.subnet().asCidr().isEmpty()) {
+                return null; // unknown or malformed subnet: cannot judge
             }
-            boolean inside = false;
-            for (IpamPool pool : st.network.pools()) {
-                if (pool.subnet() == null || pool.subnet().asCidr().isEmpty()) {
-                    return false; // not known well enough to judge
-                }
-                inside |= pool.subnet().asCidr().get().contains(addr);
-                if (pool.gateway() != null && pool.gateway().asIp().map(addr::equals).orElse(false)) {
-                    return true;
-                }
-            }
-            if (!inside) {
-                return true;
+            if (pool.subnet().asCidr().get().family() == addr.family()) {
+                family.add(pool);
             }
         }
-        return false;
+        String line = " (created at line " + n.location().line() + ")";
+        if (family.isEmpty()) {
+            return "network '" + network + "'" + line + " has no " + (addr.family() == dev.netlint.address.IpFamily.IPV4
+                    ? "IPv4" : "IPv6") + " --subnet, so " + addr + " cannot be assigned; %VERB%: \"user specified IP "
+                    + "address is supported only when connecting to networks with user configured subnets\". Add a "
+                    + "--subnet to that docker network create, or drop the static address.";
+        }
+        IpamPool home = null;
+        for (IpamPool pool : family) {
+            if (pool.subnet().asCidr().get().contains(addr)) {
+                home = pool;
+            }
+        }
+        if (home == null) {
+            String subnets = String.join(", ", family.stream().map(p -> p.subnet().raw()).toList());
+            return addr + " is outside every subnet of network '" + network + "' (" + subnets + ")" + line + "; %VERB%: "
+                    + "\"Invalid address " + addr + ": It does not belong to any of this network's subnets\". Use an "
+                    + "address inside " + subnets + ".";
+        }
+        Cidr subnet = home.subnet().asCidr().get().normalized();
+        String taken = null;
+        if (home.gateway() != null) {
+            if (home.gateway().asIp().map(addr::equals).orElse(false)) {
+                taken = "the gateway";
+            }
+        } else if (addr.family() == dev.netlint.address.IpFamily.IPV4 && subnet.prefixLength() <= 30
+                && addr.value().equals(subnet.first().value().add(java.math.BigInteger.ONE))) {
+            taken = "the gateway the daemon assigns by default (the first address)";
+        }
+        if (taken == null && addr.family() == dev.netlint.address.IpFamily.IPV4 && subnet.prefixLength() <= 30) {
+            if (addr.equals(subnet.first())) {
+                taken = "the network address";
+            } else if (addr.equals(subnet.last())) {
+                taken = "the broadcast address";
+            }
+        }
+        if (taken == null) {
+            for (Map.Entry<String, AddressValue> aux : home.auxAddresses().entrySet()) {
+                if (aux.getValue().asIp().map(addr::equals).orElse(false)) {
+                    taken = "reserved as aux address " + aux.getKey();
+                }
+            }
+        }
+        if (taken == null && judgeHolders && !anyContainerUncertain) {
+            String holder = staticIps.getOrDefault(network, Map.of()).get(addr);
+            if (holder != null && containerCertain(holder)) {
+                taken = "already held by container '" + holder + "'";
+            }
+        }
+        if (taken != null) {
+            return addr + " is " + taken + " on network '" + network + "'" + line + "; %VERB%: \"Address already in "
+                    + "use\". Choose a free address in " + home.subnet().raw() + ".";
+        }
+        return null;
     }
 
     private boolean containerModeConflicts(Container c, NetworkMode mode) {
@@ -508,6 +587,7 @@ public final class ScriptSimulator {
         }
         containers.remove(name.value());
         uncertainContainers.remove(name.value());
+        release(name.value(), null);
     }
 
     /** The container a connect/disconnect names, when the script made its state certain. */
@@ -559,6 +639,16 @@ public final class ScriptSimulator {
                 rejected = true;
             }
         }
+        if (!rejected) {
+            for (AddressValue ip : new AddressValue[] {op.ipv4(), op.ipv6()}) {
+                String problem = staticAddressProblem(n, ip, !op.conditional());
+                if (problem != null) {
+                    report(Kind.STATIC_IP_REFUSED, ip.location(), problem.replace("%VERB%", "the daemon refuses the "
+                            + "connect"));
+                    rejected = true;
+                }
+            }
+        }
         if (!rejected && c != null && !op.conditional()) {
             NetworkMode.Kind k = c.mode.kind();
             if (k == NetworkMode.Kind.HOST || k == NetworkMode.Kind.CONTAINER) {
@@ -592,11 +682,10 @@ public final class ScriptSimulator {
             }
             return;
         }
-        if (!rejected && addressRefused(n, op.ipv4(), op.ipv6())) {
-            return; // the IPAM rules report why; the container stays as it was
-        }
         if (!rejected && c != null && c.networks != null) {
             c.networks.add(n);
+            hold(n, op.ipv4(), name.value());
+            hold(n, op.ipv6(), name.value());
         }
     }
 
@@ -637,5 +726,6 @@ public final class ScriptSimulator {
         if (c != null && c.networks != null) {
             c.networks.remove(n);
         }
+        release(name.value(), n);
     }
 }

@@ -26,14 +26,14 @@ class ScriptSimulatorTest {
 
     @Test
     void aConnectTheDaemonRefusesForItsAddressChangesNothing() throws InputException {
-        // line 3 is refused (address outside the subnet; the IPAM rules say so), so line 4 is the first connect
+        // line 3 is refused (address outside the subnet), so line 4 is the first connect that takes effect
         assertThat(simulate("""
                 docker network create --subnet 10.100.0.0/24 n
                 docker run -d --name a img
                 docker network connect --ip 10.100.9.9 n a
                 docker network connect --ip 10.100.0.9 n a
                 docker network connect n a
-                """)).containsExactly("5:DUPLICATE_CONNECT");
+                """)).containsExactly("3:STATIC_IP_REFUSED", "5:DUPLICATE_CONNECT");
     }
 
     @Test
