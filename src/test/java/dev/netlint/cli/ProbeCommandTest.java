@@ -58,4 +58,48 @@ class ProbeCommandTest {
         assertThat(j.has("findings")).isTrue();
         assertThat(j.has("errors")).isTrue();
     }
+
+    /**
+     * Two daemons (the local one, once by socket and once through a context): every file is checked
+     * against each, and each prediction names its daemon.
+     */
+    @Test
+    void severalDaemonsCheckEveryFileAgainstEach(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        LiveDaemonFixture.requireDaemon();
+        String ctx = "nlt-pr-ctx";
+        java.nio.file.Path meta = java.nio.file.Files.createDirectories(tmp.resolve(".docker/contexts/meta")
+                .resolve(dev.netlint.ingest.live.EndpointResolverAccess.sha256(ctx)));
+        java.nio.file.Files.writeString(meta.resolve("meta.json"),
+                "{\"Name\":\"" + ctx + "\",\"Endpoints\":{\"docker\":{\"Host\":\"" + LiveDaemonFixture.SOCKET + "\"}}}");
+        String absent = LiveDaemonFixture.name("absent");
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(tmp.resolve("app"));
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("compose.yaml"), String.join("\n",
+                "services:",
+                "  web:",
+                "    image: netlint-busybox:test",
+                "    networks: [edge]",
+                "networks:",
+                "  edge:",
+                "    external: true",
+                "    name: " + absent,
+                ""));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int rc = new CommandLine(new ProbeCommand().use(java.util.Map.of(), tmp,
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)))
+                .execute("--host", LiveDaemonFixture.SOCKET, "--context", ctx, "--format", "json", file.toString());
+        String json = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(rc).as(json + err).isEqualTo(1);
+        java.util.List<String> nl702 = new java.util.ArrayList<>();
+        for (JsonNode f : new ObjectMapper().readTree(json).get("findings")) {
+            if (f.get("ruleId").asText().equals("NL702")) {
+                assertThat(f.get("line").asInt()).isEqualTo(8);
+                nl702.add(f.get("message").asText());
+            }
+        }
+        assertThat(nl702).hasSize(2);
+        assertThat(nl702).anyMatch(m -> m.contains("docker://local;")).anyMatch(m -> m.contains("docker://" + ctx + ";"));
+    }
 }

@@ -27,12 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * End to end: {@code netlint probe PATH} with a real compose file against the real daemon.
  *
- * <p><b>NEEDS THE COMPOSE READER (issue 2).</b> On the probe branch alone no reader claims
- * compose files, so this test skips there (and fails under CI=true). Once the compose reader is
- * on main it must run and pass; it also needs the reader to fill the probe's model fields:
- * {@code Container.fixedName} from {@code container_name}, {@code Network.externalName} or
- * {@code Network.daemonName} from a network's {@code name:}, and optionally
- * {@code Project.deployName} (else the directory name is used, as compose does).
+ * <p>Needs the compose reader (issue 2): without a reader that claims compose.yaml it skips, or
+ * fails under CI=true. It relies on the reader filling {@code Container.fixedName} from
+ * {@code container_name} and {@code Network.externalName} from a network's {@code name:}, and on
+ * the project being named as compose names it.
  */
 class ProbeComposeEndToEndTest {
     static final String NET_A = LiveDaemonFixture.name("e2e-a");        // 10.B.0.0/24, another project's
