@@ -86,7 +86,7 @@ timed() {
 startup() { # extra JVM options...
   local results
   results=$(for _ in $(seq 1 "$runs"); do
-    timed "$java" "$@" -jar "$jar" --format json --no-color "$work/small/compose.yaml"
+    timed "$java" "$@" -jar "$jar" --no-color "$work/small/compose.yaml"
   done)
   printf '%.3f s wall, %.3f s CPU (medians)' \
     "$(echo "$results" | awk '{print $1}' | median)" "$(echo "$results" | awk '{print $2}' | median)"

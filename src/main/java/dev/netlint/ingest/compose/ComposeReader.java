@@ -39,6 +39,10 @@ public final class ComposeReader implements InputReader {
     static final List<String> OVERRIDE_NAMES = List.of("compose.override.yml", "compose.override.yaml",
             "docker-compose.override.yml", "docker-compose.override.yaml");
 
+    /** Mark labels of the two files of a project (see {@link Locations}). */
+    private static final String MAIN_LABEL = "main";
+    private static final String OVERRIDE_LABEL = "override";
+
     private static final Pattern COMPOSE_NAME = Pattern.compile("(docker-)?compose.*\\.y[^.]*ml",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("(?m)^(services|networks)[ \\t]*:([ \\t][^\\n]*)?\\r?$");
@@ -141,7 +145,7 @@ public final class ComposeReader implements InputReader {
         override.ifPresent(o -> context.directives().scanHashComments(o.displayName(), overrideText));
         List<Node> docs;
         try {
-            docs = YamlLoader.load(main.displayName(), mainText);
+            docs = YamlLoader.load(MAIN_LABEL, mainText);
         } catch (InputException e) {
             if (mainIsTheInput) {
                 throw e;
@@ -150,19 +154,19 @@ public final class ComposeReader implements InputReader {
             return;
         }
         Locations locations = new Locations(main.displayName());
-        locations.addFile(main.displayName(), mainText);
+        locations.addFile(MAIN_LABEL, main.displayName(), mainText);
         SourceLocation top = SourceLocation.of(main.displayName(), 1, 1);
         try {
             Node root = mergeDocuments(docs);
             if (override.isPresent()) {
                 List<Node> overDocs = null;
                 try {
-                    overDocs = YamlLoader.load(override.get().displayName(), overrideText);
+                    overDocs = YamlLoader.load(OVERRIDE_LABEL, overrideText);
                 } catch (InputException e) {
                     fatal(context, override.get().displayName(), e);
                 }
                 if (overDocs != null) {
-                    locations.addFile(override.get().displayName(), overrideText);
+                    locations.addFile(OVERRIDE_LABEL, override.get().displayName(), overrideText);
                     Node over = mergeDocuments(overDocs);
                     if (over != null && !Overrides.isNull(over) && root != null) {
                         root = Overrides.merge(root, over);

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 final class Locations {
     private final Map<String, String> texts = new HashMap<>();
+    private final Map<String, String> files = new HashMap<>();
     private final Map<String, String[]> lines = new HashMap<>();
     private final String fallbackFile;
 
@@ -23,7 +24,9 @@ final class Locations {
         this.fallbackFile = fallbackFile;
     }
 
-    void addFile(String label, String text) {
+    /** A stream parsed with marks labelled {@code label}: the file it is, and its text. */
+    void addFile(String label, String displayName, String text) {
+        files.put(label, displayName);
         texts.put(label, text);
     }
 
@@ -41,7 +44,7 @@ final class Locations {
             endLine = back[0];
             endCol = back[1];
         }
-        return new SourceLocation(s.getName(), s.getLine() + 1, s.getColumn() + 1, endLine, endCol);
+        return new SourceLocation(files.getOrDefault(s.getName(), fallbackFile), s.getLine() + 1, s.getColumn() + 1, endLine, endCol);
     }
 
     /** Whether the end mark is the first token of its line (nothing but indentation before it). */

@@ -51,17 +51,24 @@ final class YamlLoader {
     private YamlLoader() {
     }
 
-    /** All documents of a stream, checked and with merge keys applied; empty when there is no document. */
+    /** Settings per label; building them is costly (a new schema each time), so they are shared. */
+    private static final Map<String, LoadSettings> SETTINGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * All documents of a stream, checked and with merge keys applied; empty when there is no
+     * document. {@code label} names the stream in every mark ({@link Locations} maps it to a file):
+     * use a small fixed set of labels, such as one per role of a file in a project.
+     */
     static List<Node> load(String label, String text) throws InputException {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(label)
+        LoadSettings settings = SETTINGS.computeIfAbsent(label, l -> LoadSettings.builder()
+                .setLabel(l)
                 .setAllowDuplicateKeys(false)
                 .setAllowRecursiveKeys(false)
                 // our parser wrapper counts first and says where; this is a backstop
                 .setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS + 1)
                 .setCodePointLimit(CODE_POINT_LIMIT)
                 .setUseMarks(true)
-                .build();
+                .build());
         List<Node> docs = new ArrayList<>();
         try {
             Parser parser = new LimitingParser(new ParserImpl(settings, new StreamReader(settings, text)));
@@ -105,6 +112,9 @@ final class YamlLoader {
             e.getContextMark().filter(m -> mark.isPresent() && m.getLine() != mark.get().getLine())
                     .ifPresent(m -> msg.append(" started at line ").append(m.getLine() + 1));
             msg.append(')');
+        }
+        if (problem.startsWith("expected <block end>")) {
+            msg.append("; check the indentation of this line");
         }
         if (problem.startsWith("mapping values are not allowed")) {
             msg.append("; quote a value that contains \": \"");

@@ -180,8 +180,8 @@ public final class InspectReader implements InputReader {
                     e.id = id == null || id.value().isBlank() ? null
                             : id.value().substring(0, Math.min(24, id.value().length()));
                 }
-                case "Driver" -> e.driver = Json.string(p, name);
-                case "driver" -> e.podDriver = Json.string(p, name);
+                case "Driver" -> e.driver = Json.word(p, name);
+                case "driver" -> e.podDriver = Json.word(p, name);
                 case "EnableIPv6", "ipv6_enabled" -> {
                     e.ipv6Location = Json.here(p, name);
                     e.ipv6 = Json.bool(p);
@@ -211,7 +211,7 @@ public final class InspectReader implements InputReader {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
                 if (key.equals("Driver")) {
-                    e.ipamDriver = Json.string(p, name);
+                    e.ipamDriver = Json.word(p, name);
                 } else if (key.equals("Config") && v == JsonToken.START_ARRAY) {
                     while (nextObjectInArray(p)) {
                         IpamPool pool = ipamConfig(p);
@@ -620,7 +620,7 @@ public final class InspectReader implements InputReader {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 p.nextToken();
-                Text v = Json.scalar(p, name);
+                Text v = Json.word(p, name);
                 if (v != null) {
                     out.put(key, v);
                 }

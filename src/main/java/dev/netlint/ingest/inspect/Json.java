@@ -99,6 +99,20 @@ public final class Json {
         return null;
     }
 
+    /**
+     * Like {@link #string} for values drawn from a small vocabulary (drivers, option values): the
+     * text is interned, so a fleet's million "bridge"s are one string.
+     */
+    public static Text word(JsonParser p, String file) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != null && t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+            String v = p.getText();
+            return Text.of(v.length() <= 64 ? v.intern() : v, here(p, file));
+        }
+        p.skipChildren();
+        return null;
+    }
+
     /** The current value when it is a JSON boolean; null (and skipped) otherwise. */
     public static Boolean bool(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();

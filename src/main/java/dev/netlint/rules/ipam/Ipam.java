@@ -252,6 +252,26 @@ final class Ipam {
         return cache.computeIfAbsent(p, Members::new);
     }
 
+    /**
+     * Whether a script removes containers or networks or disconnects them: then an address may be
+     * given to one container after another has released it, and duplicates are not certain.
+     */
+    static boolean releasesAddresses(Project p) {
+        for (Operation op : p.operations()) {
+            if (op instanceof Operation.RemoveContainer || op instanceof Operation.RemoveNetwork
+                    || op instanceof Operation.Disconnect) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How a refused static address shows: compose creates the container and fails to start it. */
+    static String refused(Project p) {
+        return p.kind() == Project.Kind.DECLARATIVE ? "the container is created but fails to start"
+                : "the daemon refuses it";
+    }
+
     /** "service 'web'" for compose, "container 'web'" otherwise. */
     static String who(Project p, Container c) {
         return (p.kind() == Project.Kind.DECLARATIVE ? "service '" + c.serviceName() : "container '" + c.name()) + "'";

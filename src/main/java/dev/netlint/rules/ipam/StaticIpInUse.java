@@ -6,7 +6,6 @@ import dev.netlint.address.IpFamily;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.IpamPool;
 import dev.netlint.model.Model;
-import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
 import dev.netlint.rules.Rule;
@@ -23,25 +22,26 @@ public final class StaticIpInUse implements Rule {
     public void check(Model model, FindingSink out) {
         java.util.Map<dev.netlint.model.Project, Ipam.Members> members = new java.util.IdentityHashMap<>();
         for (Ipam.Net net : Ipam.networks(model)) {
-            if (net.project().kind() == Project.Kind.SEQUENTIAL || Ipam.hasNoAddressing(net.network())
+            if (Ipam.hasNoAddressing(net.network())
                     || !Ipam.defaultIpam(net.network())) {
                 continue;
             }
             Map<Ip, Ipam.Static> taken = new HashMap<>();
+            boolean duplicatesKnown = !Ipam.releasesAddresses(net.project());
             for (Ipam.Static s : Ipam.members(members, net.project()).statics(net.network())) {
                 if (s.family() == IpFamily.IPV6 && !Ipam.ipv6(net.network()).orElse(false)) {
                     continue;
                 }
                 String key = s.family() == IpFamily.IPV4 ? "ipv4_address" : "ipv6_address";
                 String head = key + " " + s.ip() + " of " + Ipam.who(net.project(), s.container()) + " ";
-                String tail = ": the container is created but fails to start ('Address already in use').";
+                String tail = ": " + Ipam.refused(net.project()) + " ('Address already in use').";
                 Optional<String> reserved = reservedBecause(net, s.ip());
                 if (reserved.isPresent()) {
                     out.report(this, s.value().location(), head + reserved.get() + tail + " Pick another address.");
                     continue;
                 }
                 Ipam.Static first = taken.putIfAbsent(s.ip(), s);
-                if (first != null) {
+                if (first != null && duplicatesKnown) {
                     out.report(this, s.value().location(), head + "is also given to "
                             + Ipam.who(net.project(), first.container()) + Ipam.line(first.value().location())
                             + " on " + net.describe() + "; whichever starts second fails ('Address already in use'). "

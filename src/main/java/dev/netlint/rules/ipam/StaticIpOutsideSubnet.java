@@ -3,7 +3,6 @@ package dev.netlint.rules.ipam;
 import dev.netlint.address.Cidr;
 import dev.netlint.address.IpFamily;
 import dev.netlint.model.Model;
-import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
 import dev.netlint.rules.Rule;
@@ -20,8 +19,7 @@ public final class StaticIpOutsideSubnet implements Rule {
     public void check(Model model, FindingSink out) {
         java.util.Map<dev.netlint.model.Project, Ipam.Members> members = new java.util.IdentityHashMap<>();
         for (Ipam.Net net : Ipam.networks(model)) {
-            // Scripts are simulated in order by the NL4xx rules.
-            if (net.project().kind() == Project.Kind.SEQUENTIAL || Ipam.hasNoAddressing(net.network())
+            if (Ipam.hasNoAddressing(net.network())
                     || !Ipam.defaultIpam(net.network())) {
                 continue;
             }
@@ -41,7 +39,7 @@ public final class StaticIpOutsideSubnet implements Rule {
                 out.report(this, s.value().location(), key + " " + s.ip() + " of " + Ipam.who(net.project(), s.container())
                         + " is outside the subnet" + (same.size() > 1 ? "s " : " ")
                         + same.stream().map(Cidr::toString).collect(Collectors.joining(", ")) + " of " + net.describe()
-                        + ": the container is created but fails to start ('Invalid address " + s.ip()
+                        + ": " + Ipam.refused(net.project()) + " ('Invalid address " + s.ip()
                         + ": It does not belong to any of this network's subnets'). Pick an address inside "
                         + same.get(0) + ".");
             }

@@ -3,7 +3,6 @@ package dev.netlint.rules.ipam;
 import dev.netlint.address.Cidr;
 import dev.netlint.address.IpFamily;
 import dev.netlint.model.Model;
-import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
 import dev.netlint.rules.Rule;
@@ -19,7 +18,7 @@ public final class StaticIpWithoutSubnet implements Rule {
     public void check(Model model, FindingSink out) {
         java.util.Map<dev.netlint.model.Project, Ipam.Members> members = new java.util.IdentityHashMap<>();
         for (Ipam.Net net : Ipam.networks(model)) {
-            if (net.project().kind() == Project.Kind.SEQUENTIAL || Ipam.hasNoAddressing(net.network())
+            if (Ipam.hasNoAddressing(net.network())
                     || !Ipam.defaultIpam(net.network())) {
                 continue;
             }
@@ -36,7 +35,7 @@ public final class StaticIpWithoutSubnet implements Rule {
                 Cidr example = Cidr.of(s.ip(), v4 ? 24 : 64);
                 out.report(this, s.value().location(), key + " " + s.ip() + " of " + Ipam.who(net.project(), s.container())
                         + " is on " + net.describe() + ", which has no " + (v4 ? "IPv4" : "IPv6") + " subnet "
-                        + "configured: the container fails to start ('user specified IP address is supported only "
+                        + "configured: " + Ipam.refused(net.project()) + " ('user specified IP address is supported only "
                         + "when connecting to networks with user configured subnets'). Give the network an ipam "
                         + "config with a subnet that holds it, e.g. subnet: " + example
                         + (v4 ? "" : " (and enable_ipv6: true)") + ".");

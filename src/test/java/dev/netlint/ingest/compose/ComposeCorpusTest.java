@@ -50,6 +50,8 @@ class ComposeCorpusTest {
             }
         }
         assertThat(internal).as("internal errors").isEmpty();
+        // These are real files that Compose reads: none of them may be refused as a whole.
+        assertThat(run.model().inputProblems()).as("files refused").noneMatch(InputProblem::fatal);
         assertThat(run.result().errors()).noneMatch(e -> e.ioError());
         List<Project> projects = run.model().projects();
         assertThat(projects).hasSizeGreaterThanOrEqualTo(files.size() - fatalFiles(run));

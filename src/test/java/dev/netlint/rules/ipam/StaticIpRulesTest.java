@@ -72,11 +72,12 @@ class StaticIpRulesTest {
         }
 
         @Test
-        void thirdPartyIpamAndScriptsAreLeftAlone() {
+        void thirdPartyIpamIsLeftAloneScriptsAreChecked() {
             ModelBuilder b = new ModelBuilder();
             b.project("app").network("p").ipamDriver("infoblox").and().container("a").on("p", "10.10.9.5");
             b.project("s.sh", Project.Kind.SEQUENTIAL).network("q").and().container("c").on("q", "10.10.9.6");
-            assertThat(RuleRunner.run(new StaticIpWithoutSubnet(), b.model())).isEmpty();
+            assertThat(RuleRunner.run(new StaticIpWithoutSubnet(), b.model())).extracting(Finding::location)
+                    .containsExactly(b.at("10.10.9.6"));
         }
     }
 
@@ -123,6 +124,21 @@ class StaticIpRulesTest {
             assertThat(f).extracting(Finding::location).containsExactly(b.at("10.31.128.0"), b.at("10.32.0.1"),
                     b.at("10.33.0.1"), b.at("fd4e:10::1"));
             assertThat(f.get(0).message()).contains("the address the daemon gives the gateway").contains("ip_range");
+        }
+
+        @Test
+        void scriptsThatReleaseAddressesAreNotCheckedForDuplicates() {
+            ModelBuilder b = new ModelBuilder("run.sh");
+            var p = b.project("run.sh", Project.Kind.SEQUENTIAL);
+            p.network("n").subnet("10.10.4.0/24").and()
+                    .container("x").on("n", "10.10.4.5").and().container("y").on("n", "10.10.4.5").and()
+                    .container("z").on("n", "10.10.4.1");
+            assertThat(RuleRunner.run(new StaticIpInUse(), b.model())).extracting(Finding::location)
+                    .containsExactly(b.at("10.10.4.5"), b.at("10.10.4.1"));
+            p.project().add(new dev.netlint.model.Operation.RemoveContainer(
+                    dev.netlint.model.Text.of("x", b.next()), b.next(), false));
+            assertThat(RuleRunner.run(new StaticIpInUse(), b.model())).extracting(Finding::location)
+                    .containsExactly(b.at("10.10.4.1"));
         }
 
         @Test
