@@ -179,22 +179,41 @@ public final class LiveDaemonReader {
             }
         }
         if (running && ns != null && ns.getPorts() != null) {
-            for (Map.Entry<ExposedPort, Ports.Binding[]> e : ns.getPorts().getBindings().entrySet()) {
+            List<Map.Entry<ExposedPort, Ports.Binding[]>> entries = new java.util.ArrayList<>(
+                    ns.getPorts().getBindings().entrySet());
+            entries.sort(Comparator.comparing((Map.Entry<ExposedPort, Ports.Binding[]> e) -> e.getKey().getPort())
+                    .thenComparing(e -> e.getKey().getProtocol().toString()));
+            for (Map.Entry<ExposedPort, Ports.Binding[]> e : entries) {
                 if (e.getValue() == null) {
                     continue;
                 }
                 ExposedPort exposed = e.getKey();
+                String proto = exposed.getProtocol().toString();
+                // host port -> host IPs bound for it
+                Map<Integer, java.util.Set<String>> byPort = new TreeMap<>();
                 for (Ports.Binding b : e.getValue()) {
                     Integer hostPort = parsePort(b.getHostPortSpec());
-                    if (hostPort == null) {
-                        continue;
+                    if (hostPort != null) {
+                        byPort.computeIfAbsent(hostPort, k -> new java.util.LinkedHashSet<>())
+                                .add(notBlank(b.getHostIp()) ? b.getHostIp() : "0.0.0.0");
                     }
-                    String ip = notBlank(b.getHostIp()) ? b.getHostIp() : "0.0.0.0";
-                    String proto = exposed.getProtocol().toString();
-                    String raw = (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + hostPort + "->"
-                            + exposed.getPort() + "/" + proto;
-                    c.port(new PortMapping(AddressValue.address(ip, at), hostPort, hostPort, exposed.getPort(),
-                            exposed.getPort(), proto, raw, at, false, false));
+                }
+                for (var bound : byPort.entrySet()) {
+                    int hostPort = bound.getKey();
+                    java.util.Set<String> ips = bound.getValue();
+                    if (ips.contains("0.0.0.0") && ips.contains("::")) {
+                        // one publish on all interfaces: the daemon lists it once per family
+                        c.port(new PortMapping(null, hostPort, hostPort, exposed.getPort(), exposed.getPort(), proto,
+                                hostPort + "->" + exposed.getPort() + "/" + proto, at, false, false));
+                        ips.remove("0.0.0.0");
+                        ips.remove("::");
+                    }
+                    for (String ip : ips) {
+                        String raw = (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + hostPort + "->"
+                                + exposed.getPort() + "/" + proto;
+                        c.port(new PortMapping(AddressValue.address(ip, at), hostPort, hostPort, exposed.getPort(),
+                                exposed.getPort(), proto, raw, at, false, false));
+                    }
                 }
             }
         }

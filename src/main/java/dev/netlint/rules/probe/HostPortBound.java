@@ -84,6 +84,9 @@ public final class HostPortBound implements Rule {
 
     /** Both on the same address, or both on the wildcard of one family: the daemon's own port allocator refuses. */
     private static boolean sameAddress(PortMapping mine, PortMapping theirs) {
+        if (theirs.hostIp() == null) { // bound on every interface of both families
+            return mine.hostIp() == null || mine.hostIp().asIp().map(ip -> ip.isUnspecified()).orElse(false);
+        }
         var l = theirs.hostIp().asIp().orElseThrow();
         if (mine.hostIp() == null) {
             return l.isUnspecified();

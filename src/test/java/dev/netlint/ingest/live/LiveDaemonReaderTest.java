@@ -41,7 +41,7 @@ class LiveDaemonReaderTest {
                 "--label", "com.docker.compose.project=nlt-pr-other", "--label", "nlt.secret=" + SECRET_LABEL);
         port = LiveDaemonFixture.port(b, 0);
         LiveDaemonFixture.runSleeping(RUNNING, "--network", NET, "--ip", "10." + b + ".0.10",
-                "-p", "127.0.0.1:" + port + ":80", "-e", "PASSWORD=" + SECRET_ENV, "--label", "token=" + SECRET_LABEL);
+                "-p", "127.0.0.1:" + port + ":80", "-p", LiveDaemonFixture.port(b, 2) + ":81", "-e", "PASSWORD=" + SECRET_ENV, "--label", "token=" + SECRET_LABEL);
         var r = docker("create", "--name", STOPPED, "--network", NET, "-p", LiveDaemonFixture.port(b, 1) + ":81/udp",
                 LiveDaemonFixture.IMAGE, "sleep", "600");
         assertThat(r.rc()).as(r.all()).isZero();
@@ -90,7 +90,17 @@ class LiveDaemonReaderTest {
         Attachment a = up.attachments().get(0);
         assertThat(a.network().value()).isEqualTo(NET);
         assertThat(a.ipv4().asIp().orElseThrow().toString()).isEqualTo("10." + b + ".0.10");
-        assertThat(up.ports()).extracting(PortMapping::raw).containsExactly("127.0.0.1:" + port + "->80/tcp");
+        int wild = LiveDaemonFixture.port(b, 2);
+        assertThat(up.ports()).extracting(PortMapping::raw).hasSize(2).first().isEqualTo("127.0.0.1:" + port + "->80/tcp");
+        // a publish on all interfaces is one mapping, although the daemon lists 0.0.0.0 and :: separately
+        PortMapping all = up.ports().get(1);
+        assertThat(all.hostPortStart()).isEqualTo(wild);
+        if (all.hostIp() == null) {
+            assertThat(all.raw()).isEqualTo(wild + "->81/tcp");
+        } else { // a daemon without IPv6 binds only 0.0.0.0
+            assertThat(all.raw()).isEqualTo("0.0.0.0:" + wild + "->81/tcp");
+        }
+        assertThat(all.onAllInterfaces()).isTrue();
         PortMapping pm = up.ports().get(0);
         assertThat(pm.hostPortStart()).isEqualTo(port);
         assertThat(pm.protocol()).isEqualTo("tcp");
