@@ -90,15 +90,19 @@ class PreCommitHookIT {
     }
 
     @Test
-    void tryRepoPassesAGoodComposeFileAndSkipsFilesThatAreNotInputs() throws Exception {
+    void tryRepoPassesAGoodComposeFileAndPassesOnlyNetlintInputs() throws Exception {
         Path work = userRepo("try-good");
         write(work, "compose.yaml", GOOD_COMPOSE);
+        // JSON that is not Docker output, and a README with a compose example: passed, and silent
         write(work, "package.json", "{\"name\": \"site\", \"version\": \"1.0.0\"}\n");
         write(work, "docs/setup.md", "# Setup\n\nRun the stack:\n\n```yaml\nservices: {}\n```\n");
+        // not an input at all: the hook's files/types filter keeps it from netlint
+        write(work, "app.py", "print('hello')\n");
         Result r = preCommit(work, withJar(), "try-repo", hookRepo.toString(), "netlint", "--verbose",
-                "--files", "compose.yaml", "package.json", "docs/setup.md");
+                "--files", "compose.yaml", "package.json", "docs/setup.md", "app.py");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.output()).as(r.toString()).contains("Passed").doesNotContain("package.json");
+        assertThat(r.output()).as(r.toString()).contains("Passed").doesNotContain("app.py")
+                .containsPattern(Pattern.compile("\\b3 files\\b"));
     }
 
     @Test

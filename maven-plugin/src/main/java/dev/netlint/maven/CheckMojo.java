@@ -36,7 +36,7 @@ import java.util.Locale;
 public class CheckMojo extends AbstractMojo {
     static final String[] DEFAULT_INCLUDES = {
             "**/compose*.yaml", "**/compose*.yml", "**/docker-compose*.yaml", "**/docker-compose*.yml",
-            "**/*.sh", "**/*.bash", "**/daemon.json", "**/*inspect*.json"};
+            "**/*.sh", "**/*.bash", "**/*.json"};
     static final String[] DEFAULT_EXCLUDES = {"**/target/**", "**/node_modules/**", "**/.git/**"};
 
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -51,8 +51,9 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Files to lint, as globs relative to the project directory ({@code **} crosses directories).
-     * Default: compose files, shell scripts, daemon.json and *inspect*.json. Add {@code **}{@code /*.md}
-     * to lint shell snippets in Markdown.
+     * Default: compose files, shell scripts and JSON files (netlint reads docker/podman inspect dumps and
+     * daemon.json, recognised by content, and leaves other JSON alone). Add {@code **}{@code /*.md} to
+     * lint shell snippets in Markdown.
      */
     @Parameter
     private List<String> includes;

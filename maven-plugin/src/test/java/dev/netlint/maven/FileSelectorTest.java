@@ -15,13 +15,13 @@ class FileSelectorTest {
     Path root;
 
     @Test
-    void defaultsPickComposeFilesScriptsAndNetworkJsonAtAnyDepthButNotBuildOutput() throws IOException {
+    void defaultsPickComposeFilesScriptsAndJsonAtAnyDepthButNotBuildOutput() throws IOException {
         touch("compose.yaml", "docker-compose.override.yml", "deploy/compose.prod.yml", "ops/net.sh",
-                "ops/daemon.json", "dumps/bridge-inspect.json", "package.json", "README.md", "pom.xml",
+                "ops/daemon.json", "dumps/bridge.json", "README.md", "pom.xml", "app.py",
                 "target/compose.yaml", "web/node_modules/x/compose.yaml", "src/main/resources/app.yaml");
         List<String> got = select(List.of(CheckMojo.DEFAULT_INCLUDES), List.of(CheckMojo.DEFAULT_EXCLUDES), List.of());
         assertThat(got).containsExactly("compose.yaml", "deploy/compose.prod.yml", "docker-compose.override.yml",
-                "dumps/bridge-inspect.json", "ops/daemon.json", "ops/net.sh");
+                "dumps/bridge.json", "ops/daemon.json", "ops/net.sh");
     }
 
     @Test
