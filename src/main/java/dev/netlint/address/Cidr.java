@@ -18,6 +18,12 @@ public final class Cidr implements Comparable<Cidr> {
     private final IPAddress lower;
     private final IPAddress upper;
     private final int prefix;
+    // Derived values, cached: rules compare large numbers of blocks.
+    private final BigInteger writtenValue;
+    private final BigInteger firstValue;
+    private final BigInteger lastValue;
+    private Ip first;
+    private Ip last;
 
     Cidr(IPAddress address, int prefix) {
         this.written = address.withoutPrefixLength();
@@ -25,6 +31,9 @@ public final class Cidr implements Comparable<Cidr> {
         this.block = written.toPrefixBlock(prefix);
         this.lower = block.getLower().withoutPrefixLength();
         this.upper = block.getUpper().withoutPrefixLength();
+        this.writtenValue = written.getValue();
+        this.firstValue = lower.getValue();
+        this.lastValue = upper.getValue();
     }
 
     public static Cidr parse(String text) throws AddressSyntaxException {
@@ -53,7 +62,7 @@ public final class Cidr implements Comparable<Cidr> {
 
     /** True when the address part is not the first address of its block ({@code 10.1.2.3/16}). */
     public boolean hasHostBits() {
-        return !written.equals(lower);
+        return !writtenValue.equals(firstValue);
     }
 
     /** The block with host bits cleared: {@code 10.1.0.0/16} for {@code 10.1.2.3/16}. */
@@ -63,12 +72,18 @@ public final class Cidr implements Comparable<Cidr> {
 
     /** The first address of the block (the "network address"). */
     public Ip first() {
-        return new Ip(lower);
+        if (first == null) {
+            first = new Ip(lower);
+        }
+        return first;
     }
 
     /** The last address of the block (the IPv4 broadcast address). */
     public Ip last() {
-        return new Ip(upper);
+        if (last == null) {
+            last = new Ip(upper);
+        }
+        return last;
     }
 
     /** The address as written, without its prefix: for {@code 10.1.2.3/16}, {@code 10.1.2.3}. */
@@ -82,12 +97,13 @@ public final class Cidr implements Comparable<Cidr> {
     }
 
     public boolean contains(Ip ip) {
-        return ip.family() == family() && block.contains(ip.raw());
+        return ip.family() == family() && firstValue.compareTo(ip.value()) <= 0 && ip.value().compareTo(lastValue) <= 0;
     }
 
     /** True when every address of {@code other} is in this block (a block contains itself). */
     public boolean contains(Cidr other) {
-        return other.family() == family() && block.contains(other.block);
+        return other.family() == family() && firstValue.compareTo(other.firstValue) <= 0
+                && other.lastValue.compareTo(lastValue) <= 0;
     }
 
     /** True when the two blocks share at least one address. */
@@ -102,11 +118,11 @@ public final class Cidr implements Comparable<Cidr> {
     }
 
     public BigInteger firstValue() {
-        return lower.getValue();
+        return firstValue;
     }
 
     public BigInteger lastValue() {
-        return upper.getValue();
+        return lastValue;
     }
 
     /** The text as written, canonicalised: {@code 10.1.2.3/16}, {@code 2001:db8::/32}. */
@@ -127,18 +143,18 @@ public final class Cidr implements Comparable<Cidr> {
             return c;
         }
         c = Integer.compare(prefix, o.prefix);
-        return c != 0 ? c : written.getValue().compareTo(o.written.getValue());
+        return c != 0 ? c : writtenValue.compareTo(o.writtenValue);
     }
 
     /** Equal when written the same way (same address part and prefix); {@code 10.1.2.3/16} is not {@code 10.1.0.0/16}. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Cidr other && other.family() == family() && other.prefix == prefix
-                && other.written.getValue().equals(written.getValue());
+                && other.writtenValue.equals(writtenValue);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(family(), prefix, written.getValue());
+        return Objects.hash(family(), prefix, writtenValue);
     }
 }

@@ -8,9 +8,11 @@ import java.util.Objects;
 /** A single IPv4 or IPv6 address, as the daemon would parse it. */
 public final class Ip implements Comparable<Ip> {
     private final IPAddress address;
+    private final BigInteger value;
 
     Ip(IPAddress address) {
         this.address = address.withoutPrefixLength();
+        this.value = this.address.getValue();
     }
 
     public static Ip parse(String text) throws AddressSyntaxException {
@@ -22,7 +24,7 @@ public final class Ip implements Comparable<Ip> {
     }
 
     public BigInteger value() {
-        return address.getValue();
+        return value;
     }
 
     public boolean isUnspecified() {

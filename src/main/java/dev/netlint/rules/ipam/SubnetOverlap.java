@@ -143,7 +143,8 @@ public final class SubnetOverlap implements Rule {
         Optional<Block> find(Block b) {
             TreeSet<Integer> lengths = b.cidr().isIPv4() ? lengthsV4 : lengthsV6;
             for (Integer p : lengths.headSet(b.cidr().prefixLength(), true).descendingSet()) {
-                Block w = other(seen.get(Cidr.of(b.cidr().first(), p)), b);
+                Cidr enclosing = p == b.cidr().prefixLength() ? b.cidr() : Cidr.of(b.cidr().first(), p);
+                Block w = other(seen.get(enclosing), b);
                 if (w != null) {
                     return Optional.of(w);
                 }
