@@ -376,10 +376,15 @@ final class DockerCli {
             }
             Text t = value(f);
             int eq = t.value().indexOf('=');
-            if (t.unknown() || eq <= 0) {
+            if (eq <= 0) {
                 continue;
             }
-            n.option(t.value().substring(0, eq), Text.of(t.value().substring(eq + 1), t.location()));
+            String key = t.value().substring(0, eq);
+            if (!t.unknown()) {
+                n.option(key, Text.of(t.value().substring(eq + 1), t.location()));
+            } else if (key.matches("[A-Za-z0-9_.-]+")) {
+                n.option(key, Text.unknown(t.value().substring(eq + 1), t.location())); // parent="$IFACE"
+            }
         }
         FlagSpec.Flag internal = p.last("internal");
         if (internal != null) {
@@ -396,15 +401,47 @@ final class DockerCli {
             n.enableIpv6(on, loc(ipv6.flagWord()));
             n.declaredKey("enable_ipv6", loc(ipv6.flagWord()));
         }
+        FlagSpec.Flag configOnly = p.last("config-only");
+        if (configOnly != null && (configOnly.value() == null || configOnly.value().value().equalsIgnoreCase("true"))) {
+            n.declaredKey("config_only", loc(configOnly.flagWord()));
+        }
         FlagSpec.Flag ipamDriver = p.last("ipam-driver");
         if (ipamDriver != null && ipamDriver.value() != null) {
             n.ipamDriver(value(ipamDriver));
         }
         ipam(n, p);
+        configFrom(n, p);
         if (!project.networks().containsKey(n.name())) {
             project.add(n);
         }
         project.add(new Operation.CreateNetwork(n, name, where, cond));
+    }
+
+    /**
+     * {@code --config-from X}: the network takes its parent, options and IPAM from the
+     * {@code --config-only} network X created earlier in the script, which is not a network of its
+     * own. X's settings move to this network (each pool stays in the project once, at the
+     * locations where X's flags were written).
+     */
+    private void configFrom(Network n, FlagSpec.Parsed p) {
+        FlagSpec.Flag from = p.last("config-from");
+        if (from == null || from.value() == null || from.value().unknown()) {
+            return;
+        }
+        Network config = project.networks().get(from.value().value());
+        if (config == null || config.declaredKeys().get("config_only") == null) {
+            return;
+        }
+        config.options().forEach((k, v) -> {
+            if (!n.options().containsKey(k)) {
+                n.option(k, v);
+            }
+        });
+        config.pools().forEach(n::pool);
+        if (n.enableIpv6() == null && config.enableIpv6() != null) {
+            n.enableIpv6(config.enableIpv6(), config.enableIpv6Location());
+        }
+        project.networks().remove(config.name());
     }
 
     /**

@@ -96,6 +96,16 @@ final class FlagSpec {
                 i++;
                 continue;
             }
+            if (w.unknown() && v.startsWith("--") && v.indexOf('=') > 2) {
+                // --subnet="$SUBNET": a known flag whose value is unknown
+                String name = v.substring(2, v.indexOf('='));
+                String canon = canonical.get(name);
+                if (canon != null && takesValue.get(canon)) {
+                    flags.add(new Flag(canon, w, new ShellWord(v.substring(v.indexOf('=') + 1), true, w.start(), w.end())));
+                    i++;
+                    continue;
+                }
+            }
             if (w.unknown()) {
                 // could be one flag, several, or a positional: from here on we cannot be sure
                 opaque = true;

@@ -129,6 +129,29 @@ class DockerCliTest {
     }
 
     @Test
+    void aKnownFlagWithAnUnknownValueStaysThatFlag() throws InputException {
+        Project p = read("docker network create -d macvlan --subnet=\"${LAN}\" --gateway=$GW -o parent=eth0 lan\n"
+                + "docker run -d --name s --net=container:\"$APP\" -p 80:80 img\n");
+        Network n = p.network("lan").orElseThrow();
+        assertThat(n.pools().get(0).subnet().isUnknown()).isTrue();
+        assertThat(n.pools().get(0).gateway().isUnknown()).isTrue();
+        assertThat(n.parent().orElseThrow().value()).isEqualTo("eth0");
+        Container s = p.container("s").orElseThrow();
+        assertThat(s.networkMode().kind()).isEqualTo(NetworkMode.Kind.CONTAINER);
+        assertThat(((Operation.RunContainer) p.operations().get(1)).opaque()).isFalse();
+    }
+
+    @Test
+    void configFromTakesTheConfigOnlyNetworksSettings() throws InputException {
+        Project p = read("docker network create --config-only --subnet 10.8.0.0/24 -o parent=\"$IF\" cfg\n"
+                + "docker network create -d macvlan --scope swarm --config-from cfg lan\n");
+        assertThat(p.network("cfg")).isEmpty();
+        Network lan = p.network("lan").orElseThrow();
+        assertThat(lan.pools().get(0).subnet().raw()).isEqualTo("10.8.0.0/24");
+        assertThat(lan.parent().orElseThrow().unknown()).isTrue();
+    }
+
+    @Test
     void unreadableFlagsMakeTheRunOpaque() throws InputException {
         Project p = read("docker run -d --name x $OPTS img\ndocker run -d --name y --net \"$NET\" img\n");
         assertThat(((Operation.RunContainer) p.operations().get(0)).opaque()).isTrue();
