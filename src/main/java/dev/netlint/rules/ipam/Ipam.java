@@ -228,8 +228,15 @@ final class Ipam {
             }
         }
 
-        /** Static addresses of the containers on one network, in file order. */
+        /**
+         * Static addresses of the containers on one network, in file order. Scripts have none here:
+         * their addresses are judged in command order by NL417, which knows what was created,
+         * removed and disconnected before each run.
+         */
         List<Static> statics(Network n) {
+            if (project.kind() == Project.Kind.SEQUENTIAL) {
+                return List.of();
+            }
             return statics.getOrDefault(n.name(), List.of());
         }
 
