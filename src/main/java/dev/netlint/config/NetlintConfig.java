@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The bound content of a {@code .netlint.yaml}. Every key is optional; absent lists and maps are
  * empty, absent scalars null. Where a value feeds the model or can be rejected it is a
- * {@link ConfigValue}, which remembers its line and column. See docs/cli.md for the format.
+ * {@link ConfigValue}, which remembers its line and column. See README.md (Configuration file) for the format.
  *
  * @param rules      rule id (or name) → off | on | error | warning | note
  * @param ignore     path globs never linted when a directory is walked, relative to the file's directory

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * {@code {"findings":[...],"errors":[...]}}: fields in a fixed order, findings in the engine's
- * order, no timestamps, so identical input gives byte-identical output. See docs/cli.md.
+ * order, no timestamps, so identical input gives byte-identical output. See README.md (Formats).
  */
 public final class JsonReporter implements Reporter {
     private static final ObjectWriter WRITER = new ObjectMapper()
