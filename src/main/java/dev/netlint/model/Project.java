@@ -27,6 +27,7 @@ public final class Project {
     private final List<Operation> operations = new ArrayList<>();
     private boolean live;
     private String deployName;
+    private boolean mayBeOverlay;
 
     public Project(String name, Kind kind, SourceLocation location, String host) {
         this.name = name;
@@ -56,6 +57,13 @@ public final class Project {
      */
     public String deployName() { return deployName; }
     public Project deployName(String v) { this.deployName = v; return this; }
+
+    /**
+     * The unit is named like an overlay that is merged onto a base unit (compose.prod.yaml used as
+     * {@code -f compose.yaml -f compose.prod.yaml}): what it lacks may come from the base.
+     */
+    public boolean mayBeOverlay() { return mayBeOverlay; }
+    public Project mayBeOverlay(boolean v) { this.mayBeOverlay = v; return this; }
 
     public Project add(Network n) { networks.put(n.name(), n); return this; }
     public Project add(Container c) { containers.add(c); return this; }

@@ -93,6 +93,7 @@ final class ComposeModel {
             projectName = "default";
         }
         Project project = new Project(projectName, Project.Kind.DECLARATIVE, projectLocation, host);
+        project.mayBeOverlay(ENVIRONMENT_OVERLAY.matcher(baseName(projectLocation.file())).matches());
 
         NodeTuple networks = keys.get("networks");
         if (networks != null && !Overrides.isNull(networks.getValueNode())) {
@@ -616,5 +617,14 @@ final class ComposeModel {
             i++;
         }
         return lower.substring(i);
+    }
+
+    /** compose.prod.yaml, docker-compose.staging.yml: by convention merged onto compose.yaml with -f. */
+    private static final java.util.regex.Pattern ENVIRONMENT_OVERLAY =
+            java.util.regex.Pattern.compile("(docker-)?compose\\.(?!override\\.)[^.]+\\.ya?ml");
+
+    private static String baseName(String file) {
+        String f = file.replace('\\', '/');
+        return f.substring(f.lastIndexOf('/') + 1);
     }
 }

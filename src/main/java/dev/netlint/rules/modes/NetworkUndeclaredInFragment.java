@@ -10,16 +10,16 @@ import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
 /**
- * The fragment case of NL206: a compose file with no networks of its own whose services name
- * networks. Alone, compose refuses it; merged onto a base file that declares them, it is fine.
+ * The fragment case of NL206: a compose file with no networks of its own, or named like an
+ * environment overlay (compose.prod.yaml), whose services name networks it does not declare. Alone, compose refuses it; merged onto a base file that declares them, it is fine.
  */
 @RuleInfo(id = "NL217", name = "network-undeclared-in-fragment", severity = Severity.NOTE,
-        summary = "A compose file declares no networks but its services join some: fine only if it is merged onto a file that declares them.")
+        summary = "A compose file that looks like a fragment (no networks of its own, or named like compose.prod.yaml) uses networks it does not declare: fine only if it is merged onto a file that declares them.")
 public final class NetworkUndeclaredInFragment implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
-            if (p.kind() != Project.Kind.DECLARATIVE || UndefinedNetwork.declaresNetworks(p)) {
+            if (p.kind() != Project.Kind.DECLARATIVE || !UndefinedNetwork.mayBeFragment(p)) {
                 continue;
             }
             for (Container c : p.containers()) {
@@ -28,12 +28,13 @@ public final class NetworkUndeclaredInFragment implements Rule {
                         continue;
                     }
                     String name = a.network().value();
-                    if (ServiceNetworks.COMPOSE_DEFAULT.equals(name) || UndefinedNetwork.declaredBeside(model, p, name)) {
+                    if (ServiceNetworks.COMPOSE_DEFAULT.equals(name) || p.network(name).isPresent()
+                            || UndefinedNetwork.declaredBeside(model, p, name)) {
                         continue;
                     }
                     out.report(this, ServiceNetworks.where(c, a.network().location(), a.location()),
-                            "service \"" + c.serviceName() + "\" joins network \"" + name + "\", but this file declares"
-                                    + " no networks. If it is merged onto a base file (docker compose -f base.yaml -f"
+                            "service \"" + c.serviceName() + "\" joins network \"" + name + "\", which this file does not"
+                                    + " declare. If it is merged onto a base file (docker compose -f base.yaml -f"
                                     + " this.yaml) that declares \"" + name + "\", all is well; on its own compose"
                                     + " refuses it ('service \"" + c.serviceName() + "\" refers to undefined network "
                                     + name + ": invalid compose project'). Lint it together with its base file, or"

@@ -19,8 +19,8 @@ import java.util.Locale;
  *
  * <p>Files that are merged onto another ({@code docker compose -f compose.yaml -f compose.prod.yaml})
  * legitimately use networks declared in the base file. So a network that a compose file in the same
- * directory declares is not reported, and a file that declares no networks at all is left to
- * NL217 (a note), since it is most likely such a fragment.
+ * directory declares is not reported, and a file that declares no networks at all, or is named
+ * like an environment overlay (compose.prod.yaml), is left to NL217 (a note).
  */
 @RuleInfo(id = "NL206", name = "undefined-network", severity = Severity.ERROR,
         summary = "A compose service joins a network that the file does not declare.")
@@ -28,7 +28,7 @@ public final class UndefinedNetwork implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
-            if (p.kind() != Project.Kind.DECLARATIVE || !declaresNetworks(p)) {
+            if (p.kind() != Project.Kind.DECLARATIVE || mayBeFragment(p)) {
                 continue;
             }
             for (Container c : p.containers()) {
@@ -51,6 +51,14 @@ public final class UndefinedNetwork implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * A file with no networks of its own, or one named like an environment overlay
+     * (compose.prod.yaml), is most likely merged onto a base file: NL217 speaks for it.
+     */
+    static boolean mayBeFragment(Project p) {
+        return !declaresNetworks(p) || p.mayBeOverlay();
     }
 
     /** Whether the file has networks of its own (an implicit compose default does not count). */
