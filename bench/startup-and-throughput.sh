@@ -106,6 +106,11 @@ printf '  plain:  %s\n' "$(startup)"
 echo "throughput: one run over $files generated compose files"
 printf '  plain:  %s\n' "$(throughput)"
 
+# A short-lived CLI gains little from C2 and a parallel collector: the installed launcher uses these.
+quick=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+printf '  C1 + SerialGC start-up:    %s\n' "$(startup "${quick[@]}")"
+printf '  C1 + SerialGC throughput:  %s\n' "$(throughput "${quick[@]}")"
+
 # AppCDS: one training run over both inputs writes the archive, then the same measurements.
 rm -f "$archive"
 "$java" -XX:ArchiveClassesAtExit="$archive" -jar "$jar" --no-color "$work/small/compose.yaml" "$work/many" \
