@@ -18,6 +18,8 @@ public final class Network {
     public static final String DEFAULT_BRIDGE = "bridge";
     public static final String HOST = "host";
     public static final String NONE = "none";
+    /** Declared key of a configuration-only network (--config-only): a template, no pool is reserved. */
+    public static final String CONFIG_ONLY = "config_only";
 
     private final String name;
     private final SourceLocation location;
@@ -122,6 +124,11 @@ public final class Network {
 
     public boolean hasUserSubnet() {
         return pools.stream().anyMatch(p -> p.subnet() != null);
+    }
+
+    /** A --config-only network: it holds configuration for --config-from networks and allocates nothing. */
+    public boolean configOnly() {
+        return declaredKeys.containsKey(CONFIG_ONLY);
     }
 
     public boolean isBuiltIn() {

@@ -188,6 +188,10 @@ public final class InspectReader implements InputReader {
                 }
                 case "Internal", "internal" -> e.internal = Json.bool(p);
                 case "Attachable" -> e.attachable = Json.bool(p);
+                case "ConfigOnly" -> {
+                    dev.netlint.model.SourceLocation at = Json.here(p, name);
+                    e.configOnlyLocation = Boolean.TRUE.equals(Json.bool(p)) ? at : null;
+                }
                 case "IPAM" -> ipam(p, e);
                 case "Options", "options" -> e.options = stringMap(p);
                 case "Containers" -> endpoints(p, e);
@@ -354,6 +358,9 @@ public final class InspectReader implements InputReader {
                 n.enableIpv6(e.ipv6, e.ipv6Location);
             }
             n.internal(e.internal).attachable(e.attachable);
+            if (e.configOnlyLocation != null) {
+                n.declaredKey(dev.netlint.model.Network.CONFIG_ONLY, e.configOnlyLocation);
+            }
             if (e.ipamDriver != null && !e.ipamDriver.is("default")) {
                 n.ipamDriver(e.ipamDriver); // "default" is what no IPAM driver means; not worth a slot per network
             }
@@ -658,6 +665,7 @@ public final class InspectReader implements InputReader {
         Boolean ipv6;
         SourceLocation ipv6Location;
         Boolean internal;
+        dev.netlint.model.SourceLocation configOnlyLocation;
         Boolean attachable;
         Map<String, Text> options;
         String configFrom;

@@ -403,7 +403,7 @@ final class DockerCli {
         }
         FlagSpec.Flag configOnly = p.last("config-only");
         if (configOnly != null && (configOnly.value() == null || configOnly.value().value().equalsIgnoreCase("true"))) {
-            n.declaredKey("config_only", loc(configOnly.flagWord()));
+            n.declaredKey(Network.CONFIG_ONLY, loc(configOnly.flagWord()));
         }
         FlagSpec.Flag ipamDriver = p.last("ipam-driver");
         if (ipamDriver != null && ipamDriver.value() != null) {
@@ -429,7 +429,7 @@ final class DockerCli {
             return;
         }
         Network config = project.networks().get(from.value().value());
-        if (config == null || config.declaredKeys().get("config_only") == null) {
+        if (config == null || config.declaredKeys().get(Network.CONFIG_ONLY) == null) {
             return;
         }
         config.options().forEach((k, v) -> {

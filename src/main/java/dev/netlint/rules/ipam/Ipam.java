@@ -50,20 +50,22 @@ final class Ipam {
     /**
      * Every network the model declares: a project's networks, and for scripts every
      * {@code docker network create} (a name may be created several times). External networks are
-     * left out: their configuration lives elsewhere and compose ignores the keys written here.
+     * left out: their configuration lives elsewhere and compose ignores the keys written here. So are
+     * config-only networks: they reserve no pool, and the --config-from network that uses their
+     * settings is checked in their stead.
      */
     static List<Net> networks(Model model) {
         List<Net> out = new ArrayList<>();
         for (Project p : model.projects()) {
             Set<Network> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Network n : p.networks().values()) {
-                if (seen.add(n) && !n.external()) {
+                if (seen.add(n) && !n.external() && !n.configOnly()) {
                     out.add(new Net(p, n));
                 }
             }
             for (Operation op : p.operations()) {
                 if (op instanceof Operation.CreateNetwork c && c.network() != null && seen.add(c.network())
-                        && !c.network().external()) {
+                        && !c.network().external() && !c.network().configOnly()) {
                     out.add(new Net(p, c.network()));
                 }
             }
