@@ -619,9 +619,9 @@ final class ComposeModel {
         return lower.substring(i);
     }
 
-    /** compose.prod.yaml, docker-compose.staging.yml: by convention merged onto compose.yaml with -f. */
+    /** compose.prod.yaml, docker-compose.staging.yml (also with a prefix, app_compose.prod.yaml): by convention merged onto compose.yaml with -f. */
     private static final java.util.regex.Pattern ENVIRONMENT_OVERLAY =
-            java.util.regex.Pattern.compile("(docker-)?compose\\.(?!override\\.)[^.]+\\.ya?ml");
+            java.util.regex.Pattern.compile("(?:.*[-_])?(docker-)?compose\\.(?!override\\.)[^.]+\\.ya?ml");
 
     private static String baseName(String file) {
         String f = file.replace('\\', '/');
