@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does) and compares findings with the expectations written in the fixtures; see fixtures/README.md.
  * A missing finding and an unexpected one both fail, line-exact.
  */
-class FixtureTest {
+public class FixtureTest {
     private static final Pattern SAME_LINE = Pattern.compile("expect:\\s*(NL\\d{3}(?:\\s*,\\s*NL\\d{3})*)");
     private static final Pattern NEXT_LINE = Pattern.compile("expect-next-line:\\s*(NL\\d{3}(?:\\s*,\\s*NL\\d{3})*)");
     private static final Pattern SIDECAR = Pattern.compile("^\\s*(\\d+)\\s*:\\s*(NL\\d{3}(?:\\s*,\\s*NL\\d{3})*)\\s*$");
@@ -34,7 +34,9 @@ class FixtureTest {
         Path root = Path.of("fixtures");
         LintResult result = new Linter(TestSettings.forFixtures()).lint(List.of("fixtures"));
 
-        Map<String, Integer> expected = expectations(root);
+        Map<String, Integer> expected = new TreeMap<>(expectations(root));
+        // NL7xx are probe predictions against a live daemon: ProbeFixtureTest checks them.
+        expected.keySet().removeIf(k -> k.matches(".* NL7\\d\\d"));
         Map<String, Integer> actual = new TreeMap<>();
         Map<String, String> messages = new TreeMap<>();
         for (Finding f : result.findings()) {
@@ -62,7 +64,7 @@ class FixtureTest {
     }
 
     /** "file:line ID" → count, from inline comments and from FILE.expect sidecars. */
-    static Map<String, Integer> expectations(Path root) throws IOException {
+    public static Map<String, Integer> expectations(Path root) throws IOException {
         Map<String, Integer> out = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
