@@ -19,6 +19,7 @@ import java.util.Map;
  * @param failOn     error | warning | note | none: the default for --fail-on
  * @param hosts      host name → globs of the files that describe that host (topology)
  * @param segments   LANs shared by hosts' parent interfaces (topology)
+ * @param reportUnusedDisables true: report directives that suppressed nothing (as --report-unused-disables)
  */
 public record NetlintConfig(
         @JsonProperty("rules") Map<String, ConfigValue> rules,
@@ -28,7 +29,8 @@ public record NetlintConfig(
         @JsonProperty("defaultAddressPools") List<Pool> defaultAddressPools,
         @JsonProperty("failOn") ConfigValue failOn,
         @JsonProperty("hosts") Map<String, List<String>> hosts,
-        @JsonProperty("segments") List<SegmentConfig> segments) {
+        @JsonProperty("segments") List<SegmentConfig> segments,
+        @JsonProperty("reportUnusedDisables") Boolean reportUnusedDisables) {
 
     /** One default address pool: a base block and the prefix length carved out of it. */
     public record Pool(@JsonProperty(value = "base", required = true) ConfigValue base,
@@ -58,7 +60,7 @@ public record NetlintConfig(
     }
 
     public static NetlintConfig empty() {
-        return new NetlintConfig(null, null, null, null, null, null, null, null);
+        return new NetlintConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** A loaded configuration together with where it came from. */

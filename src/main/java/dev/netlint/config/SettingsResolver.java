@@ -61,7 +61,8 @@ public final class SettingsResolver {
             settings.enabled().add(id);
             settings.disabled().remove(id);
         }
-        settings.reportUnusedDirectives(flags.reportUnusedDisables());
+        boolean fromConfig = loaded.map(l -> Boolean.TRUE.equals(l.config().reportUnusedDisables())).orElse(false);
+        settings.reportUnusedDirectives(flags.reportUnusedDisables() || fromConfig);
         if (flags.failOn() != null) {
             failOn = flags.failOn();
         }

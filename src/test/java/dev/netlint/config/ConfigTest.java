@@ -95,6 +95,16 @@ class ConfigTest {
     }
 
     @Test
+    void reportUnusedDisablesIsTheFlagsCounterpart() throws Exception {
+        Files.writeString(dir.resolve(".netlint.yaml"), "reportUnusedDisables: true\n");
+        SettingsResolver.Flags none = SettingsResolver.Flags.none();
+        assertThat(SettingsResolver.resolve(dir, none, RuleRegistry.all()).settings().reportUnusedDirectives()).isTrue();
+        Files.writeString(dir.resolve(".netlint.yaml"), "failOn: error\n");
+        assertThat(SettingsResolver.resolve(dir, none, RuleRegistry.all()).settings().reportUnusedDirectives()).isFalse();
+        assertThat(error("reportUnusedDisables: maybe\n")).contains("cfg.yaml:1");
+    }
+
+    @Test
     void offAndOnAreReadAsWordsNotBooleans() throws Exception {
         LintSettings s = new LintSettings();
         ConfigApplier.apply(load("rules:\n  NL002: off\n  NL003: on\n"), s, RuleRegistry.all());
