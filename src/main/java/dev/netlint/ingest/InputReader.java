@@ -19,6 +19,21 @@ public interface InputReader {
      */
     boolean claimsByContent(SourceFile file, byte[] head);
 
+    /** Whether the file name ends with one of {@code extensions} (given with their dot), ignoring case. */
+    static boolean hasExtension(Path path, String... extensions) {
+        Path n = path.getFileName();
+        if (n == null) {
+            return false;
+        }
+        String name = n.toString().toLowerCase(java.util.Locale.ROOT);
+        for (String e : extensions) {
+            if (name.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads the file into the context's model. Throws for a file that cannot be used at all. */
     void read(SourceFile file, IngestContext context) throws InputException;
 }

@@ -52,8 +52,7 @@ public final class InspectReader implements InputReader {
 
     @Override
     public boolean claimsByName(Path path) {
-        Path n = path.getFileName();
-        return n != null && n.toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        return InputReader.hasExtension(path, ".json");
     }
 
     @Override

@@ -39,12 +39,7 @@ public final class MarkdownShellReader implements InputReader {
 
     @Override
     public boolean claimsByName(Path path) {
-        Path n = path.getFileName();
-        if (n == null) {
-            return false;
-        }
-        String name = n.toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".md") || name.endsWith(".markdown");
+        return InputReader.hasExtension(path, ".md", ".markdown");
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.netlint.model.SourceLocation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -28,12 +27,7 @@ public final class ShellScriptReader implements InputReader {
 
     @Override
     public boolean claimsByName(Path path) {
-        Path n = path.getFileName();
-        if (n == null) {
-            return false;
-        }
-        String name = n.toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".sh") || name.endsWith(".bash");
+        return InputReader.hasExtension(path, ".sh", ".bash");
     }
 
     @Override

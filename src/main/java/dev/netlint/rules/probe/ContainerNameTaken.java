@@ -2,7 +2,6 @@ package dev.netlint.rules.probe;
 
 import dev.netlint.model.Container;
 import dev.netlint.model.Model;
-import dev.netlint.model.Operation;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.model.Text;
@@ -10,31 +9,14 @@ import dev.netlint.rules.FindingSink;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
-import java.util.Map;
 
 @RuleInfo(id = "NL703", name = "container-name-taken", severity = Severity.ERROR,
         summary = "A fixed container name (container_name, docker run --name) is already used by another container on the probed daemon.")
 public final class ContainerNameTaken implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
-        Map<String, LiveState.Daemon> daemons = LiveState.daemons(model);
-        for (Project p : LiveState.declared(model)) {
-            LiveState.Daemon daemon = daemons.get(p.host());
-            if (daemon == null) {
-                continue;
-            }
-            if (p.kind() == Project.Kind.DECLARATIVE) {
-                for (Container c : p.containers()) {
-                    check(p, c, LiveState.NOTHING_REMOVED, daemon, out);
-                }
-            } else {
-                for (Operation op : p.operations()) {
-                    if (op instanceof Operation.RunContainer run && !run.conditional()) {
-                        check(p, run.container(), LiveState.removedBefore(p, op, false), daemon, out);
-                    }
-                }
-            }
-        }
+        LiveState.forEachDeployedContainer(model, run -> true,
+                (p, c, removed, daemon) -> check(p, c, removed, daemon, out));
     }
 
     private void check(Project p, Container c, LiveState.Removed removed, LiveState.Daemon daemon, FindingSink out) {

@@ -65,6 +65,37 @@ final class LiveState {
                 .toList();
     }
 
+    /** One container a deploy creates on a probed daemon, with the containers removed before it. */
+    interface DeployedContainer {
+        void visit(Project project, Container container, Removed removedContainers, Daemon daemon);
+    }
+
+    /**
+     * Every container a declared project creates on a probed host: each compose service, and each
+     * unconditional {@code docker run}/{@code create} of a script that {@code which} accepts.
+     */
+    static void forEachDeployedContainer(Model model, java.util.function.Predicate<Operation.RunContainer> which,
+                                         DeployedContainer visitor) {
+        Map<String, Daemon> daemons = daemons(model);
+        for (Project p : declared(model)) {
+            Daemon daemon = daemons.get(p.host());
+            if (daemon == null) {
+                continue;
+            }
+            if (p.kind() == Project.Kind.DECLARATIVE) {
+                for (Container c : p.containers()) {
+                    visitor.visit(p, c, NOTHING_REMOVED, daemon);
+                }
+                continue;
+            }
+            for (Operation op : p.operations()) {
+                if (op instanceof Operation.RunContainer run && !run.conditional() && which.test(run)) {
+                    visitor.visit(p, run.container(), removedBefore(p, op, false), daemon);
+                }
+            }
+        }
+    }
+
     // ---- compose naming ------------------------------------------------------------------
 
     /**
