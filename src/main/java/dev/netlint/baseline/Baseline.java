@@ -62,7 +62,21 @@ public final class Baseline {
     public static Baseline read(Path file) throws IOException {
         File f;
         try {
-            f = MAPPER.readValue(Files.readAllBytes(file), File.class);
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            // Opened like every input: a link out of its directory, a FIFO or a device is refused.
+            Path dir = file.toAbsolutePath().normalize().getParent();
+            dev.netlint.ingest.ScanRoot root = dev.netlint.ingest.ScanRoot.of(dir == null ? file : dir);
+            java.util.Optional<String> refused = root.refusal(file);
+            if (refused.isPresent()) {
+                throw new IOException("baseline " + file + ": " + refused.get());
+            }
+            byte[] bytes = root.read(file, dev.netlint.ingest.SourceFile.MAX_BYTES);
+            if (bytes.length > dev.netlint.ingest.SourceFile.MAX_BYTES) {
+                throw new IOException("baseline " + file + " is over the 10 MiB limit");
+            }
+            f = MAPPER.readValue(bytes, File.class);
         } catch (NoSuchFileException e) {
             throw new IOException("baseline " + file + " does not exist (create it with --write-baseline)");
         } catch (JsonProcessingException e) {

@@ -69,6 +69,29 @@ public final class LintOptions {
                     + " unless an input could not be read.")
     Path writeBaseline;
 
+    @Option(names = "--no-config",
+            description = "Use no configuration file: ignore .netlint.yaml in the working directory and above"
+                    + " (for untrusted checkouts; see --config).")
+    boolean noConfig;
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE",
+            description = "Set a variable for ${NAME} interpolation (repeatable). Wins over the project's .env files.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--env-file", paramLabel = "FILE",
+            description = "Read NAME=VALUE lines (# comments) for ${NAME} interpolation, like --env.")
+    List<Path> envFiles = new ArrayList<>();
+
+    @Option(names = "--env-from-process",
+            description = "Also resolve ${NAME} from netlint's own environment (off by default; envFromProcess in"
+                    + " .netlint.yaml). Such values are never printed: messages show ${NAME}.")
+    boolean envFromProcess;
+
+    @Option(names = "--max-findings-per-file", paramLabel = "N",
+            description = "Report at most N findings per file, then one NL005 finding counting the rest"
+                    + " (default: 100, or maxFindingsPerFile from the configuration file).")
+    Integer maxFindingsPerFile;
+
     static final class FormatConverter implements ITypeConverter<Reporter.Format> {
         @Override
         public Reporter.Format convert(String value) {

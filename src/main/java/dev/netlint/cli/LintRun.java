@@ -6,6 +6,8 @@ import dev.netlint.config.ConfigException;
 import dev.netlint.config.SettingsResolver;
 import dev.netlint.engine.LintResult;
 import dev.netlint.engine.Linter;
+import dev.netlint.ingest.Environment;
+import dev.netlint.report.ConfigEffect;
 import dev.netlint.report.ReportContext;
 import dev.netlint.report.Reporter;
 import dev.netlint.report.SourceLines;
@@ -13,7 +15,12 @@ import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** One lint invocation: settings, engine, baseline, report, exit status. */
 final class LintRun {
@@ -41,6 +48,44 @@ final class LintRun {
         }
     }
 
+    /**
+     * ${VAR} values: --env, then --env-file lines (explicit, printed like file content), then the
+     * process environment only when asked for (private: never printed).
+     */
+    private Environment environment(SettingsResolver.Resolved resolved) throws CliException {
+        Map<String, String> explicit = new LinkedHashMap<>();
+        for (String pair : o.env) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new CliException("--env: expected NAME=VALUE, not '" + pair + "'");
+            }
+            explicit.putIfAbsent(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        for (Path file : o.envFiles) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new CliException("--env-file " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                int eq = line.indexOf('=');
+                if (eq <= 0) {
+                    throw new CliException("--env-file " + file + ":" + (i + 1) + ": expected NAME=VALUE");
+                }
+                explicit.putIfAbsent(line.substring(0, eq).strip(), line.substring(eq + 1));
+            }
+        }
+        Environment env = Environment.of(explicit);
+        boolean fromProcess = o.envFromProcess || resolved.config()
+                .map(c -> Boolean.TRUE.equals(c.config().envFromProcess())).orElse(false);
+        return fromProcess ? env.with(System.getenv(), Environment.Origin.PROCESS) : env;
+    }
+
     private int run(PrintWriter err) throws CliException, ConfigException, IOException {
         if (o.paths.isEmpty()) {
             throw new CliException("no PATH given: name the files or directories to lint, e.g. 'netlint .'"
@@ -48,19 +93,22 @@ final class LintRun {
         }
         long start = System.nanoTime();
         SettingsResolver.Resolved resolved = SettingsResolver.resolve(root.workingDirectory(),
-                new SettingsResolver.Flags(o.config, o.disable, o.enable, o.reportUnusedDisables, o.failOn),
+                new SettingsResolver.Flags(o.config, o.disable, o.enable, o.reportUnusedDisables, o.failOn,
+                        o.noConfig, o.maxFindingsPerFile),
                 root.rules());
+        resolved.settings().environment(environment(resolved));
         if (o.debug) {
             err.println("netlint: configuration: " + resolved.config().map(c -> c.displayName()).orElse("none"));
         }
-        LintResult result = new Linter(resolved.settings(), root.readers(), root.rules()).lint(o.paths);
+        Linter.Run run = new Linter(resolved.settings(), root.readers(), root.rules()).run(o.paths);
+        LintResult result = run.result();
         if (o.debug) {
             err.printf("netlint: read %d files, %d findings, %d input errors in %d ms%n", result.filesRead(),
                     result.findings().size(), result.errors().size(), (System.nanoTime() - start) / 1_000_000);
         }
 
         Path cwd = Path.of("").toAbsolutePath();
-        SourceLines lines = new SourceLines(cwd);
+        SourceLines lines = new SourceLines(run.sources());
         LintResult reported = result;
         if (o.baseline != null) {
             Baseline baseline = Baseline.read(o.baseline);
@@ -81,7 +129,9 @@ final class LintRun {
 
         boolean color = o.format == Reporter.Format.TEXT && o.output == null && !o.noColor
                 && System.console() != null && System.getenv("NO_COLOR") == null;
-        ReportContext ctx = new ReportContext(root.rules(), VersionProvider.version(), lines, color, cwd);
+        ConfigEffect effect = resolved.config().map(c -> new ConfigEffect(c.displayName(),
+                resolved.settings().disabledByConfig().size(), run.ignoredFiles())).orElse(ConfigEffect.none());
+        ReportContext ctx = new ReportContext(root.rules(), VersionProvider.version(), lines, color, cwd, effect);
         Reporter reporter = o.format.reporter();
         LintResult toReport = reported;
         if (o.output != null) {
@@ -96,6 +146,9 @@ final class LintRun {
             out.flush();
         }
 
+        if (effect.file() != null && o.debug) {
+            err.println("netlint: configuration" + effect.summary().substring(1));
+        }
         boolean ioError = false;
         for (LintResult.InputError e : result.errors()) {
             if (e.ioError()) {

@@ -96,6 +96,8 @@ public final class NetlintCommand implements Callable<Integer> {
     /** A command line with netlint's error handling: one line on stderr and status 2 for usage errors. */
     public static CommandLine commandLine(NetlintCommand command) {
         CommandLine cl = new CommandLine(command);
+        // No @file expansion: a file named "@x" in a pull request must stay a file name.
+        cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler(NetlintCommand::usageError);
         cl.setExecutionExceptionHandler(NetlintCommand::executionError);
         cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);

@@ -105,6 +105,8 @@ public final class ProbeCommand implements Callable<Integer> {
     private Path home = Path.of(System.getProperty("user.home", "/"));
     private PrintWriter out;
     private PrintWriter err;
+    /** The text of the files linted, for source lines in the report. */
+    private final Map<String, String> sources = new java.util.HashMap<>();
 
     /** For tests: the environment and home directory endpoint resolution reads, and the streams. */
     ProbeCommand use(Map<String, String> env, Path homeDir, java.io.PrintStream stdout, java.io.PrintStream stderr) {
@@ -161,7 +163,7 @@ public final class ProbeCommand implements Callable<Integer> {
         Path cwd = Path.of("").toAbsolutePath();
         boolean color = format == Reporter.Format.TEXT && output == null && !noColor
                 && System.console() != null && System.getenv("NO_COLOR") == null;
-        ReportContext ctx = new ReportContext(rules(), VersionProvider.version(), new SourceLines(cwd), color, cwd);
+        ReportContext ctx = new ReportContext(rules(), VersionProvider.version(), new SourceLines(sources), color, cwd);
         Reporter reporter = format.reporter();
         if (output != null) {
             try {
@@ -200,7 +202,11 @@ public final class ProbeCommand implements Callable<Integer> {
             for (LiveProbe.Snapshot s : snapshots) {
                 settings.modelFacts().add(m -> m.add(s.project()));
             }
-            LintResult r = new Linter(settings, readers(), rules()).lint(paths);
+            // A probe runs where the stack is deployed: ${VAR} resolves as docker compose would, privately.
+            settings.environment(settings.environment().with(environment, dev.netlint.ingest.Environment.Origin.PROCESS));
+            Linter.Run run = new Linter(settings, readers(), rules()).run(paths);
+            LintResult r = run.result();
+            sources.putAll(run.sources());
             files = Math.max(files, r.filesRead());
             for (Finding f : r.findings()) {
                 findings.putIfAbsent(f.ruleId() + "\u0000" + f.location() + "\u0000" + f.message(), f);

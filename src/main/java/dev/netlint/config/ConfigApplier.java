@@ -46,6 +46,7 @@ public final class ConfigApplier {
             }
             switch (v.lower()) {
                 case "off" -> {
+                    settings.disabledByConfig().add(id);
                     settings.disabled().add(id);
                     settings.enabled().remove(id);
                 }

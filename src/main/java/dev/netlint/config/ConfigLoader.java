@@ -46,7 +46,7 @@ public final class ConfigLoader {
     public static Optional<Path> find(Path start) {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(FILE_NAME);
-            if (Files.isRegularFile(candidate)) {
+            if (Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of(candidate);
             }
         }
@@ -56,16 +56,24 @@ public final class ConfigLoader {
     public static NetlintConfig.Loaded load(Path file, String displayName) throws ConfigException {
         String text;
         try {
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new ConfigException(displayName + ": configuration file not found (or not a regular file)");
             }
-            if (Files.size(file) > MAX_BYTES) {
+            // Opened like every input: a link out of its directory, a FIFO or a device is refused.
+            Path dir = file.toAbsolutePath().normalize().getParent();
+            dev.netlint.ingest.ScanRoot root = dev.netlint.ingest.ScanRoot.of(dir == null ? file : dir);
+            java.util.Optional<String> refused = root.refusal(file);
+            if (refused.isPresent()) {
+                throw new ConfigException(displayName + ": " + refused.get());
+            }
+            byte[] bytes = root.read(file, MAX_BYTES);
+            if (bytes.length > MAX_BYTES) {
                 throw new ConfigException(displayName + ": configuration file is larger than 1 MiB");
             }
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new ConfigException(displayName + ": configuration file is not valid UTF-8");
         } catch (IOException e) {

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param hosts      host name → globs of the files that describe that host (topology)
  * @param segments   LANs shared by hosts' parent interfaces (topology)
  * @param reportUnusedDisables true: report directives that suppressed nothing (as --report-unused-disables)
+ * @param envFromProcess true: resolve ${VAR} from the process environment too (as --env-from-process)
+ * @param maxFindingsPerFile findings reported per file at most (as --max-findings-per-file)
  */
 public record NetlintConfig(
         @JsonProperty("rules") Map<String, ConfigValue> rules,
@@ -30,7 +32,9 @@ public record NetlintConfig(
         @JsonProperty("failOn") ConfigValue failOn,
         @JsonProperty("hosts") Map<String, List<String>> hosts,
         @JsonProperty("segments") List<SegmentConfig> segments,
-        @JsonProperty("reportUnusedDisables") Boolean reportUnusedDisables) {
+        @JsonProperty("reportUnusedDisables") Boolean reportUnusedDisables,
+        @JsonProperty("envFromProcess") Boolean envFromProcess,
+        @JsonProperty("maxFindingsPerFile") Integer maxFindingsPerFile) {
 
     /** One default address pool: a base block and the prefix length carved out of it. */
     public record Pool(@JsonProperty(value = "base", required = true) ConfigValue base,
@@ -60,7 +64,7 @@ public record NetlintConfig(
     }
 
     public static NetlintConfig empty() {
-        return new NetlintConfig(null, null, null, null, null, null, null, null, null);
+        return new NetlintConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A loaded configuration together with where it came from. */

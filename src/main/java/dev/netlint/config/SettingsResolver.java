@@ -20,7 +20,12 @@ public final class SettingsResolver {
 
     /** What the command line says; empty lists and null mean "not given". */
     public record Flags(Path configFile, List<String> disable, List<String> enable, boolean reportUnusedDisables,
-                        FailOn failOn) {
+                        FailOn failOn, boolean noConfig, Integer maxFindingsPerFile) {
+        public Flags(Path configFile, List<String> disable, List<String> enable, boolean reportUnusedDisables,
+                     FailOn failOn) {
+            this(configFile, disable, enable, reportUnusedDisables, failOn, false, null);
+        }
+
         public static Flags none() {
             return new Flags(null, List.of(), List.of(), false, null);
         }
@@ -37,7 +42,9 @@ public final class SettingsResolver {
     public static Resolved resolve(Path workingDirectory, Flags flags, List<Rule> rules) throws ConfigException {
         Path cwd = workingDirectory.toAbsolutePath().normalize();
         Optional<NetlintConfig.Loaded> loaded;
-        if (flags.configFile() != null) {
+        if (flags.noConfig()) {
+            loaded = Optional.empty();
+        } else if (flags.configFile() != null) {
             Path file = cwd.resolve(flags.configFile());
             loaded = Optional.of(ConfigLoader.load(file, flags.configFile().toString()));
         } else {
@@ -65,6 +72,14 @@ public final class SettingsResolver {
         settings.reportUnusedDirectives(flags.reportUnusedDisables() || fromConfig);
         if (flags.failOn() != null) {
             failOn = flags.failOn();
+        }
+        Integer max = flags.maxFindingsPerFile() != null ? flags.maxFindingsPerFile()
+                : loaded.map(l -> l.config().maxFindingsPerFile()).orElse(null);
+        if (max != null) {
+            if (max < 1) {
+                throw new ConfigException("maxFindingsPerFile must be at least 1, not " + max);
+            }
+            settings.maxFindingsPerFile(max);
         }
         return new Resolved(settings, loaded, failOn);
     }

@@ -19,7 +19,7 @@ public final class LintSettings {
     private final Set<String> enabled = new LinkedHashSet<>();
     private final Map<String, Severity> severityOverrides = new LinkedHashMap<>();
     private final List<String> ignoredPaths = new ArrayList<>();
-    private Map<String, String> environment = System.getenv();
+    private dev.netlint.ingest.Environment environment = dev.netlint.ingest.Environment.empty();
     private final List<Consumer<dev.netlint.model.Model>> modelFacts = new ArrayList<>();
     private java.util.function.Function<String, String> hostOfFile = LintSettings::defaultHost;
     private boolean reportUnusedDirectives;
@@ -31,8 +31,11 @@ public final class LintSettings {
     public Map<String, Severity> severityOverrides() { return severityOverrides; }
     /** Path globs that are never linted. */
     public List<String> ignoredPaths() { return ignoredPaths; }
-    public Map<String, String> environment() { return environment; }
-    public LintSettings environment(Map<String, String> env) { this.environment = env; return this; }
+    /** What ${VAR} resolves from besides the project's .env files; empty unless given (never the process's by default). */
+    public dev.netlint.ingest.Environment environment() { return environment; }
+    /** Explicit variables (printed like file content). */
+    public LintSettings environment(Map<String, String> env) { this.environment = dev.netlint.ingest.Environment.of(env); return this; }
+    public LintSettings environment(dev.netlint.ingest.Environment env) { this.environment = env; return this; }
     /** Site facts (host networks, bip, pools, topology) the configuration adds to every model. */
     public List<Consumer<dev.netlint.model.Model>> modelFacts() { return modelFacts; }
     public java.util.function.Function<String, String> hostOfFile() { return hostOfFile; }
@@ -47,6 +50,16 @@ public final class LintSettings {
      */
     public java.nio.file.Path ignoreBase() { return ignoreBase; }
     public LintSettings ignoreBase(java.nio.file.Path dir) { this.ignoreBase = dir; return this; }
+
+    /** Findings reported per file at most; the rest are summed up in one NL005 finding. */
+    public static final int DEFAULT_MAX_FINDINGS_PER_FILE = 100;
+    private int maxFindingsPerFile = DEFAULT_MAX_FINDINGS_PER_FILE;
+    private final Set<String> disabledByConfig = new LinkedHashSet<>();
+
+    public int maxFindingsPerFile() { return maxFindingsPerFile; }
+    public LintSettings maxFindingsPerFile(int n) { this.maxFindingsPerFile = Math.max(1, n); return this; }
+    /** Rules the configuration file turned off (for the report's summary of what it disabled). */
+    public Set<String> disabledByConfig() { return disabledByConfig; }
 
     /** A rule runs unless disabled; an explicit enable wins over a disable of the same id. */
     public boolean isEnabled(String ruleId) {

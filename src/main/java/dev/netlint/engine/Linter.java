@@ -6,6 +6,7 @@ import dev.netlint.ingest.IngestContext;
 import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.InputReader;
 import dev.netlint.ingest.ReaderRegistry;
+import dev.netlint.ingest.ScanRoot;
 import dev.netlint.ingest.SourceFile;
 import dev.netlint.model.InputProblem;
 import dev.netlint.model.Model;
@@ -20,12 +21,14 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +40,8 @@ public final class Linter {
     private final LintSettings settings;
     private final List<InputReader> readers;
     private final List<Rule> rules;
+    /** Files a directory walk skipped because of an ignore glob (the configuration's effect). */
+    private int ignoredFiles;
 
     public Linter(LintSettings settings) {
         this(settings, ReaderRegistry.all(), RuleRegistry.all());
@@ -48,8 +53,12 @@ public final class Linter {
         this.rules = rules;
     }
 
-    /** The result of a run, plus the directives seen (for --report-unused-disables). */
-    public record Run(LintResult result, Model model, Directives directives) {
+    /**
+     * The result of a run, plus the directives seen (for --report-unused-disables) and the text of
+     * every file read, by display name (reports print source lines from it, never from the disk again).
+     */
+    public record Run(LintResult result, Model model, Directives directives, Map<String, String> sources,
+                      int ignoredFiles) {
     }
 
     public LintResult lint(List<String> paths) {
@@ -61,12 +70,14 @@ public final class Linter {
         settings.modelFacts().forEach(f -> f.accept(model));
         Directives directives = new Directives();
         List<InputError> ioErrors = new ArrayList<>();
-        List<Input> inputs = discover(paths, ioErrors);
+        ScanRoot scan = ScanRoot.of(Path.of(""));
+        List<Input> inputs = discover(paths, scan, ioErrors);
         IngestContext context = new IngestContext(model, settings.environment(), settings.hostOfFile(), directives);
         for (Input in : inputs) {
             readOne(in, context);
         }
-        return new Run(analyse(model, directives, ioErrors, inputs.size()), model, directives);
+        return new Run(analyse(model, directives, ioErrors, inputs.size()), model, directives, Map.copyOf(scan.texts()),
+                ignoredFiles);
     }
 
     /** Runs the rules over a model built elsewhere (the live daemon probe). */
@@ -88,11 +99,16 @@ public final class Linter {
             });
         }
         checkDirectives(directives, findings);
+        findings.replaceAll(f -> new Finding(f.ruleId(), f.ruleName(), f.severity(),
+                settings.environment().redact(f.message()), f.location()));
         findings.sort(Finding.ORDER);
+        List<Finding> capped = FindingsCap.apply(findings, settings.maxFindingsPerFile());
+        findings.clear();
+        findings.addAll(capped);
         List<InputError> errors = new ArrayList<>(ioErrors);
         for (InputProblem p : model.inputProblems()) {
             SourceLocation l = p.location();
-            errors.add(new InputError(l.file(), l.line(), l.column(), p.message(), false));
+            errors.add(new InputError(l.file(), l.line(), l.column(), settings.environment().redact(p.message()), false));
         }
         errors.sort(java.util.Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
                 .thenComparingInt(InputError::column));
@@ -166,26 +182,45 @@ public final class Linter {
         context.model().problem(new InputProblem(SourceLocation.of(file.displayName(), line, col), e.getMessage(), true));
     }
 
-    private List<Input> discover(List<String> paths, List<InputError> ioErrors) {
+    /**
+     * Files named and found. Each path is scanned under a root: the working directory when the
+     * path is inside it, else the path itself (a file's directory); see {@link ScanRoot}.
+     */
+    private List<Input> discover(List<String> paths, ScanRoot scan, List<InputError> ioErrors) {
         List<Input> out = new ArrayList<>();
         Path cwd = Path.of("").toAbsolutePath();
         for (String given : paths) {
-            Path p = Path.of(given);
-            if (!Files.exists(p)) {
+            Path p;
+            try {
+                p = Path.of(given);
+            } catch (java.nio.file.InvalidPathException e) {
+                ioErrors.add(new InputError(given, 0, 0, "not a valid path", true));
+                continue;
+            }
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 ioErrors.add(new InputError(given, 0, 0, "no such file or directory", true));
-            } else if (Files.isDirectory(p)) {
-                walk(p, cwd, out, ioErrors);
-            } else if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                continue;
+            }
+            Path abs = p.toAbsolutePath().normalize();
+            boolean directory = Files.isDirectory(p);
+            ScanRoot root = abs.startsWith(cwd) ? scan
+                    : scan.at(directory || abs.getParent() == null ? abs : abs.getParent());
+            Optional<String> refused = root.refusal(p, directory);
+            if (refused.isPresent()) {
+                ioErrors.add(new InputError(given, 0, 0, refused.get(), true));
+            } else if (directory) {
+                walk(p, root, cwd, out, ioErrors);
+            } else if (!Files.isReadable(p)) {
                 ioErrors.add(new InputError(given, 0, 0, "not a readable regular file", true));
             } else {
-                SourceFile f = new SourceFile(p, display(p, cwd));
+                SourceFile f = new SourceFile(p, display(p, cwd), root);
                 out.add(new Input(f, explicitReader(f).orElse(null)));
             }
         }
         return out;
     }
 
-    private void walk(Path root, Path cwd, List<Input> out, List<InputError> ioErrors) {
+    private void walk(Path root, ScanRoot scan, Path cwd, List<Input> out, List<InputError> ioErrors) {
         List<PathMatcher> ignored = settings.ignoredPaths().stream()
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
         List<Input> found = new ArrayList<>();
@@ -207,9 +242,10 @@ public final class Linter {
                     }
                     String shown = display(file, cwd);
                     if (isIgnored(ignored, file, shown)) {
+                        ignoredFiles++;
                         return FileVisitResult.CONTINUE;
                     }
-                    SourceFile f = new SourceFile(file, shown);
+                    SourceFile f = new SourceFile(file, shown, scan);
                     walkedReader(f).ifPresent(r -> found.add(new Input(f, r)));
                     return FileVisitResult.CONTINUE;
                 }

@@ -4,17 +4,16 @@ import dev.netlint.model.InputProblem;
 import dev.netlint.model.Model;
 import dev.netlint.model.SourceLocation;
 
-import java.util.Map;
 import java.util.function.Function;
 
 /** What a reader builds into: the model, the environment for interpolation, and suppressions. */
 public final class IngestContext {
     private final Model model;
-    private final Map<String, String> environment;
+    private final Environment environment;
     private final Function<String, String> hostOfFile;
     private final Directives directives;
 
-    public IngestContext(Model model, Map<String, String> environment, Function<String, String> hostOfFile,
+    public IngestContext(Model model, Environment environment, Function<String, String> hostOfFile,
                          Directives directives) {
         this.model = model;
         this.environment = environment;
@@ -22,12 +21,18 @@ public final class IngestContext {
         this.directives = directives;
     }
 
+    /** With explicit variables only (tests, embedders). */
+    public IngestContext(Model model, java.util.Map<String, String> environment, Function<String, String> hostOfFile,
+                         Directives directives) {
+        this(model, Environment.of(environment), hostOfFile, directives);
+    }
+
     public Model model() {
         return model;
     }
 
-    /** Process environment for ${VAR} interpolation. */
-    public Map<String, String> environment() {
+    /** The variables for ${VAR} interpolation besides the project's .env files (see {@link Environment}). */
+    public Environment environment() {
         return environment;
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * An input file: its path on disk and the name reports use (as the user gave it, relative to the
@@ -21,16 +22,42 @@ public final class SourceFile {
 
     private final Path path;
     private final String displayName;
+    private final ScanRoot root;
     private String text;
 
-    public SourceFile(Path path, String displayName) {
+    /** A file checked against (and remembered by) {@code root}: see {@link ScanRoot}. */
+    public SourceFile(Path path, String displayName, ScanRoot root) {
         this.path = path;
         this.displayName = displayName;
+        this.root = root;
+    }
+
+    /** A file whose root is its own directory: a link out of that directory is not followed. */
+    public SourceFile(Path path, String displayName) {
+        this(path, displayName, ScanRoot.of(parentOf(path)));
+    }
+
+    private static Path parentOf(Path path) {
+        Path parent = path.toAbsolutePath().normalize().getParent();
+        return parent == null ? path.toAbsolutePath() : parent;
+    }
+
+    public ScanRoot root() {
+        return root;
+    }
+
+    /**
+     * The file {@code name} in this file's directory (an override, a .env, the main compose file),
+     * under the same root, when it exists and may be read.
+     */
+    public Optional<SourceFile> sibling(String name, String displayName) {
+        Path p = path.resolveSibling(name);
+        return root != null && root.readable(p) ? Optional.of(new SourceFile(p, displayName, root)) : Optional.empty();
     }
 
     /** For tests and in-memory inputs. */
     public static SourceFile ofText(String displayName, String text) {
-        SourceFile f = new SourceFile(Path.of(displayName), displayName);
+        SourceFile f = new SourceFile(Path.of(displayName), displayName, null);
         f.text = text;
         return f;
     }
@@ -52,6 +79,7 @@ public final class SourceFile {
     public String text() throws InputException {
         if (text == null) {
             text = decode(readBytes());
+            root.remember(displayName, text);
         }
         return text;
     }
@@ -60,7 +88,14 @@ public final class SourceFile {
         if (text != null) {
             return new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
         }
-        return Files.newInputStream(path);
+        byte[] bytes = readBytesOrThrow();
+        try {
+            text = decode(bytes);
+            root.remember(displayName, text);
+        } catch (InputException e) {
+            // not text: the JSON reader says why; no source line will be printed for it
+        }
+        return new java.io.ByteArrayInputStream(bytes);
     }
 
     /** The first bytes, for content sniffing, without reading the whole file. */
@@ -69,26 +104,45 @@ public final class SourceFile {
             byte[] all = text.getBytes(StandardCharsets.UTF_8);
             return java.util.Arrays.copyOf(all, Math.min(n, all.length));
         }
-        try (InputStream in = Files.newInputStream(path)) {
-            return in.readNBytes(n);
-        }
+        return root.read(path, Math.max(0, n - 1));
     }
 
     public long size() throws IOException {
-        return text != null ? text.length() : Files.size(path);
+        if (text != null) {
+            return text.length();
+        }
+        java.util.Optional<String> refused = root.refusal(path);
+        if (refused.isPresent()) {
+            throw new IOException(refused.get());
+        }
+        return Files.size(path.toAbsolutePath().toRealPath());
     }
 
     private byte[] readBytes() throws InputException {
         try {
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new InputException(1, 1, "file is " + size / (1024 * 1024) + " MiB, over the "
-                        + MAX_BYTES / (1024 * 1024) + " MiB limit for one input; it was not read");
-            }
-            return Files.readAllBytes(path);
+            return readBytesOrThrow();
+        } catch (TooLarge e) {
+            throw new InputException(1, 1, e.getMessage());
         } catch (IOException e) {
             throw new InputException(0, 0, "cannot read: " + e.getMessage());
         }
+    }
+
+    private static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** The bytes, through the root's checks; the size limit holds even where the size is not known in advance. */
+    private byte[] readBytesOrThrow() throws IOException {
+        byte[] bytes = root.read(path, MAX_BYTES);
+        if (bytes.length > MAX_BYTES) {
+            long size = Files.size(path.toAbsolutePath().toRealPath());
+            throw new TooLarge("file is " + Math.max(size, bytes.length) / (1024 * 1024) + " MiB, over the "
+                    + MAX_BYTES / (1024 * 1024) + " MiB limit for one input; it was not read");
+        }
+        return bytes;
     }
 
     static String decode(byte[] bytes) throws InputException {

@@ -52,9 +52,13 @@ public final class GithubReporter implements Reporter {
         return sb.toString();
     }
 
-    /** The message part: %, CR and LF are escaped (as @actions/core does). */
+    /**
+     * The message part: %, CR and LF are escaped (as @actions/core does); ESC and the other control
+     * characters are dropped, so the log shows no terminal sequence; {@code ##[} is broken up.
+     */
     public static String escapeData(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return Escapes.stripControls(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+                .replace("##[", "##%5B");
     }
 
     /** A property value: also ':' and ','. */

@@ -10,10 +10,15 @@ import java.util.List;
  * tool version, the source lines (read lazily), whether to colour, and the working directory
  * that relative file names are relative to.
  */
-public record ReportContext(List<Rule> rules, String version, SourceLines lines, boolean color, Path workingDirectory) {
+public record ReportContext(List<Rule> rules, String version, SourceLines lines, boolean color, Path workingDirectory,
+                            ConfigEffect configEffect) {
+
+    public ReportContext(List<Rule> rules, String version, SourceLines lines, boolean color, Path workingDirectory) {
+        this(rules, version, lines, color, workingDirectory, ConfigEffect.none());
+    }
 
     public static ReportContext plain(List<Rule> rules, String version) {
         Path cwd = Path.of("").toAbsolutePath();
-        return new ReportContext(rules, version, new SourceLines(cwd), false, cwd);
+        return new ReportContext(rules, version, new SourceLines(), false, cwd);
     }
 }

@@ -151,6 +151,13 @@ public final class SarifReporter implements Reporter {
                         new ArtifactLocation().withUri(directoryUri(ctx.workingDirectory()))))
                 .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
                 .withResults(results);
+        if (ctx.configEffect().file() != null) {
+            // What the configuration turned off, so a reviewer sees how much a pull request's .netlint.yaml silenced.
+            run.setProperties(new com.contrastsecurity.sarif.PropertyBag().withAdditionalProperty("netlint/configuration",
+                    new java.util.LinkedHashMap<>(java.util.Map.of("file", ctx.configEffect().file(),
+                            "rulesDisabled", ctx.configEffect().rulesDisabled(),
+                            "filesIgnored", ctx.configEffect().filesIgnored()))));
+        }
         return new SarifSchema210()
                 .with$schema(URI.create(SCHEMA))
                 .withVersion(SarifSchema210.Version._2_1_0)

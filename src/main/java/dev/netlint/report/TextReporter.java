@@ -35,33 +35,60 @@ public final class TextReporter implements Reporter {
             }
             SourceLocation l = f.location();
             String sev = f.severity().label();
-            out.write(paint(color, BOLD, l.toString() + ":") + " " + paint(color, colorOf(f.severity()), sev) + " "
-                    + paint(color, BOLD, f.ruleId()) + " " + f.message() + "\n");
+            out.write(Escapes.line(paint(color, BOLD, Escapes.text(l.toString()) + ":") + " "
+                    + paint(color, colorOf(f.severity()), sev) + " " + paint(color, BOLD, f.ruleId()) + " "
+                    + Escapes.text(shorten(f.message(), MAX_MESSAGE))) + "\n");
             Optional<String> line = ctx.lines().line(l.file(), l.line());
             if (line.isPresent()) {
-                String text = line.get();
-                out.write("    " + text + "\n");
-                out.write("    " + paint(color, GREEN, caret(text, l)) + "\n");
+                Echo echo = Echo.of(line.get(), l);
+                out.write(Escapes.line("    " + echo.text()) + "\n");
+                out.write("    " + paint(color, GREEN, echo.caret()) + "\n");
             }
         }
         out.write(plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(notes, "note")
-                + " in " + plural(result.filesRead(), "file") + "\n");
+                + " in " + plural(result.filesRead(), "file") + Escapes.text(ctx.configEffect().summary()) + "\n");
         out.flush();
     }
 
-    /** Spaces (tabs copied from the line, so the caret lines up) then ^ and ~ to the end of the span. */
-    static String caret(String text, SourceLocation l) {
-        int col = Math.max(1, l.column());
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < col - 1; i++) {
-            sb.append(i < text.length() && text.charAt(i) == '\t' ? '\t' : ' ');
+    /** Source lines longer than this are shown as a window around the column. */
+    static final int MAX_ECHO = 160;
+    /** Messages quote the input; a longer one is cut. */
+    static final int MAX_MESSAGE = 1000;
+
+    /**
+     * A source line as echoed (escaped, at most {@link #MAX_ECHO} characters around the column,
+     * "…" where cut) and its caret line: spaces (tabs copied, so the caret lines up) then ^ and ~
+     * to the end of the span on that line.
+     */
+    record Echo(String text, String caret) {
+        static Echo of(String raw, SourceLocation l) {
+            int col = Math.min(Math.max(1, l.column()), raw.length() + 1);
+            int start = 0;
+            int end = raw.length();
+            if (raw.length() > MAX_ECHO) {
+                start = Math.max(0, Math.min(col - 1 - MAX_ECHO / 2, raw.length() - MAX_ECHO));
+                end = Math.min(raw.length(), start + MAX_ECHO);
+            }
+            String lead = start > 0 ? "…" : "";
+            String before = lead + Escapes.text(raw.substring(start, Math.min(col - 1, end)));
+            int spanEnd = l.endLine() == l.line() ? Math.min(Math.max(l.endColumn(), col + 1), end + 1) : col + 1;
+            String span = col - 1 < end ? Escapes.text(raw.substring(col - 1, Math.max(col - 1, spanEnd - 1))) : "";
+            String text = before + Escapes.text(raw.substring(Math.min(col - 1, end), end))
+                    + (end < raw.length() ? "…" : "");
+            StringBuilder caret = new StringBuilder();
+            for (int i = 0; i < before.length(); i++) {
+                caret.append(before.charAt(i) == '\t' ? '\t' : ' ');
+            }
+            caret.append('^');
+            for (int i = 1; i < span.length(); i++) {
+                caret.append('~');
+            }
+            return new Echo(text, caret.toString());
         }
-        sb.append('^');
-        int end = l.endLine() == l.line() ? Math.min(l.endColumn(), text.length() + 1) : col;
-        for (int c = col + 1; c < end; c++) {
-            sb.append('~');
-        }
-        return sb.toString();
+    }
+
+    static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "… (" + (s.length() - max) + " more characters)";
     }
 
     private static String colorOf(Severity s) {

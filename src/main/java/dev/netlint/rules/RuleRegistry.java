@@ -66,6 +66,7 @@ public final class RuleRegistry {
         List<Rule> rules = new ArrayList<>();
         rules.add(new InputNotParsed());
         rules.add(new InputNotRecognised());
+        rules.add(new dev.netlint.rules.input.TooManyFindings());
         rules.add(new LanRangeOverlap());
         rules.add(new LanRangeCoversReserved());
         rules.add(new LanDuplicateAddress());

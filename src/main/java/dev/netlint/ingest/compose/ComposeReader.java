@@ -92,9 +92,14 @@ public final class ComposeReader implements InputReader {
         String name = file.fileName();
         if (OVERRIDE_NAMES.contains(name)) {
             Optional<Path> main = mainBeside(file.path());
-            if (main.isPresent()) {
+            Optional<SourceFile> readableMain = main.flatMap(m ->
+                    file.sibling(m.getFileName().toString(), sibling(file.displayName(), m)));
+            if (main.isPresent() && readableMain.isEmpty()) {
+                refusedSibling(context, file, main.get());
+            }
+            if (readableMain.isPresent()) {
                 // Named on its own: lint it as Compose would run it, merged onto its main file.
-                SourceFile mainFile = new SourceFile(main.get(), sibling(file.displayName(), main.get()));
+                SourceFile mainFile = readableMain.get();
                 String mainText;
                 try {
                     mainText = mainFile.text();
@@ -116,8 +121,13 @@ public final class ComposeReader implements InputReader {
         if (MAIN_NAMES.contains(name) && mainBeside(file.path()).map(p -> p.getFileName().toString().equals(name))
                 .orElse(false)) {
             Optional<Path> o = overrideBeside(file.path());
-            if (o.isPresent()) {
-                SourceFile of = new SourceFile(o.get(), sibling(file.displayName(), o.get()));
+            Optional<SourceFile> readable = o.flatMap(p ->
+                    file.sibling(p.getFileName().toString(), sibling(file.displayName(), p)));
+            if (o.isPresent() && readable.isEmpty()) {
+                refusedSibling(context, file, o.get());
+            }
+            if (readable.isPresent()) {
+                SourceFile of = readable.get();
                 try {
                     overrideText = of.text();
                     override = Optional.of(of);
@@ -204,26 +214,37 @@ public final class ComposeReader implements InputReader {
         return root;
     }
 
-    /** Process environment first, then the .env file beside the main file. */
+    /**
+     * The run's environment (explicit values, and the process's only when asked for) first, then
+     * the .env file beside the main file, as Compose lets the shell override .env.
+     */
     private static java.util.function.Function<String, String> variables(SourceFile main, IngestContext context) {
-        Map<String, String> env = context.environment() == null ? Map.of() : context.environment();
+        dev.netlint.ingest.Environment env = context.environment() == null
+                ? dev.netlint.ingest.Environment.empty() : context.environment();
         Map<String, String> dotEnv = new HashMap<>();
-        Path dir = main.path().toAbsolutePath().getParent();
-        if (dir != null) {
-            Path envPath = dir.resolve(".env");
-            if (Files.isRegularFile(envPath)) {
-                SourceFile envFile = new SourceFile(envPath, sibling(main.displayName(), envPath));
-                try {
-                    dotEnv.putAll(DotEnv.parse(envFile.text(), env));
-                } catch (InputException e) {
-                    fatal(context, envFile.displayName(), e);
-                } catch (DotEnv.SyntaxError e) {
-                    context.model().problem(new InputProblem(SourceLocation.of(envFile.displayName(), e.line, 1),
-                            "cannot read .env: " + e.getMessage() + "; Compose refuses it", true));
-                }
+        Optional<SourceFile> envFile = main.sibling(".env", sibling(main.displayName(), Path.of(".env")));
+        Path envPath = main.path().resolveSibling(".env");
+        if (envFile.isEmpty() && main.root() != null && Files.exists(envPath, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            refusedSibling(context, main, envPath);
+        }
+        if (envFile.isPresent()) {
+            try {
+                dotEnv.putAll(DotEnv.parse(envFile.get().text(), env::get));
+            } catch (InputException e) {
+                fatal(context, envFile.get().displayName(), e);
+            } catch (DotEnv.SyntaxError e) {
+                context.model().problem(new InputProblem(SourceLocation.of(envFile.get().displayName(), e.line, 1),
+                        "cannot read .env: " + e.getMessage() + "; Compose refuses it", true));
             }
         }
-        return k -> env.containsKey(k) ? env.get(k) : dotEnv.get(k);
+        return k -> env.contains(k) ? env.get(k) : dotEnv.get(k);
+    }
+
+    /** A sibling that exists but may not be read (a link out of the tree, a FIFO): one line naming the link. */
+    private static void refusedSibling(IngestContext context, SourceFile file, Path other) {
+        String why = file.root() == null ? "cannot be read" : file.root().refusal(other).orElse("cannot be read");
+        context.model().problem(new InputProblem(SourceLocation.of(sibling(file.displayName(), other), 1, 1),
+                why, true));
     }
 
     private static void fatal(IngestContext context, String file, InputException e) {
@@ -245,7 +266,7 @@ public final class ComposeReader implements InputReader {
         }
         for (String n : MAIN_NAMES) {
             Path p = dir.resolve(n);
-            if (Files.isRegularFile(p)) {
+            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of(file.resolveSibling(n));
             }
         }
@@ -258,7 +279,7 @@ public final class ComposeReader implements InputReader {
             return Optional.empty();
         }
         for (String n : OVERRIDE_NAMES) {
-            if (Files.isRegularFile(dir.resolve(n))) {
+            if (Files.exists(dir.resolve(n), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of(file.resolveSibling(n));
             }
         }

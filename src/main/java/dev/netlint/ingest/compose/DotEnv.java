@@ -31,8 +31,16 @@ final class DotEnv {
      * keys when a value refers to a variable). Values whose variables cannot be resolved are left out.
      */
     static Map<String, String> parse(String text, Map<String, String> environment) throws SyntaxError {
+        return parse(text, environment::get);
+    }
+
+    /** The same, with the environment as a lookup (null: not set). */
+    static Map<String, String> parse(String text, Function<String, String> environment) throws SyntaxError {
         Map<String, String> out = new LinkedHashMap<>();
-        Function<String, String> lookup = k -> environment.containsKey(k) ? environment.get(k) : out.get(k);
+        Function<String, String> lookup = k -> {
+            String v = environment.apply(k);
+            return v != null ? v : out.get(k);
+        };
         Interpolator interpolator = new Interpolator(lookup);
         String src = text.replace("\r\n", "\n");
         int pos = 0;
@@ -73,8 +81,9 @@ final class DotEnv {
             }
             if (k >= eol) {
                 // A bare KEY: inherited from the environment when set there.
-                if (environment.containsKey(key)) {
-                    out.put(key, environment.get(key));
+                String inherited = environment.apply(key);
+                if (inherited != null) {
+                    out.put(key, inherited);
                 }
                 pos = eol + 1;
                 line++;

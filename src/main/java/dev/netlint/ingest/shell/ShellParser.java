@@ -5,6 +5,7 @@ import org.treesitter.TSInputEncoding;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
 import org.treesitter.TreeSitterBash;
 
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,12 @@ public final class ShellParser {
             throw new InputException(1, 1, "the shell parser gave up on this file (it took longer than "
                     + PARSE_BUDGET_NANOS / 1_000_000_000L + " s); it was not checked");
         }
-        visit(tree.getRootNode(), false, 0);
+        walkDeadline = deadline;
+        try {
+            visit(tree.getRootNode(), false, 0);
+        } catch (WalkLimit e) {
+            throw new InputException(1, 1, e.getMessage() + "; it was not checked");
+        }
     }
 
     /**
@@ -103,6 +109,65 @@ public final class ShellParser {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             out[i] = c == '\r' ? (byte) ' ' : c < 0x80 ? (byte) c : (byte) 'x';
+        }
+        return out;
+    }
+
+    /** Nodes visited at most: a small file can hold a tree of millions of nodes. */
+    static final int MAX_NODES = 2_000_000;
+
+    /** Stops the walk: the tree is larger, or took longer, than the limits. */
+    private static final class WalkLimit extends RuntimeException {
+        WalkLimit(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private long walkDeadline;
+    private int nodes;
+
+    /** A child and the field it fills (null: none). */
+    private record Child(TSNode node, String field) {
+    }
+
+    /**
+     * The children of {@code n}, from one cursor pass (TSNode.getChild(i) starts over from the
+     * first child each time, which is quadratic on wide or hidden-deep trees); counts against the
+     * walk's node cap and deadline.
+     */
+    private List<Child> children(TSNode n) {
+        List<Child> out = new ArrayList<>();
+        TSTreeCursor cursor = new TSTreeCursor(n);
+        if (cursor.gotoFirstChild()) {
+            do {
+                if (++nodes > MAX_NODES) {
+                    throw new WalkLimit("the shell syntax tree has more than " + MAX_NODES + " nodes");
+                }
+                if ((nodes & 1023) == 0 && System.nanoTime() > walkDeadline) {
+                    throw new WalkLimit("reading the shell syntax tree took longer than "
+                            + PARSE_BUDGET_NANOS / 1_000_000_000L + " s");
+                }
+                out.add(new Child(cursor.currentNode(), cursor.currentFieldName()));
+            } while (cursor.gotoNextSibling());
+        }
+        return out;
+    }
+
+    private List<TSNode> childNodes(TSNode n) {
+        List<Child> cs = children(n);
+        List<TSNode> out = new ArrayList<>(cs.size());
+        for (Child c : cs) {
+            out.add(c.node());
+        }
+        return out;
+    }
+
+    private List<TSNode> namedChildNodes(TSNode n) {
+        List<TSNode> out = new ArrayList<>();
+        for (Child c : children(n)) {
+            if (c.node().isNamed()) {
+                out.add(c.node());
+            }
         }
         return out;
     }
@@ -132,8 +197,8 @@ public final class ShellParser {
                 return;
             }
             case "variable_assignments" -> {
-                for (int i = 0; i < node.getChildCount(); i++) {
-                    visit(node.getChild(i), conditional, depth + 1);
+                for (TSNode child : childNodes(node)) {
+                    visit(child, conditional, depth + 1);
                 }
                 return;
             }
@@ -142,8 +207,8 @@ public final class ShellParser {
                 return;
             }
             case "unset_command" -> {
-                for (int i = 0; i < node.getNamedChildCount(); i++) {
-                    String name = textOf(node.getNamedChild(i));
+                for (TSNode named : namedChildNodes(node)) {
+                    String name = textOf(named);
                     variables.remove(name);
                     unknownVariables.put(name, true);
                 }
@@ -163,8 +228,8 @@ public final class ShellParser {
             }
         }
         boolean inner = conditional || BRANCHING.contains(type);
-        for (int i = 0; i < node.getChildCount(); i++) {
-            visit(node.getChild(i), inner, depth + 1);
+        for (TSNode child : childNodes(node)) {
+            visit(child, inner, depth + 1);
         }
     }
 
@@ -174,8 +239,7 @@ public final class ShellParser {
         // for a docker command and cannot know for anything else (a test, a grep, ...).
         TSNode left = null;
         String op = null;
-        for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode c = node.getChild(i);
+        for (TSNode c : childNodes(node)) {
             String t = c.getType();
             if (t.equals("&&") || t.equals("||")) {
                 op = t;
@@ -205,9 +269,8 @@ public final class ShellParser {
             return false;
         }
         String cmd = textOf(name);
-        if (cmd.equals("sudo") && n.getNamedChildCount() > 1) {
-            for (int i = 0; i < n.getNamedChildCount(); i++) {
-                TSNode a = n.getNamedChild(i);
+        if (cmd.equals("sudo")) {
+            for (TSNode a : namedChildNodes(n)) {
                 if (a.getType().equals("word") && DockerCli.isDockerBinary(textOf(a))) {
                     return true;
                 }
@@ -217,10 +280,10 @@ public final class ShellParser {
     }
 
     private void declaration(TSNode node, boolean conditional, int depth) {
-        String keyword = node.getChildCount() > 0 ? textOf(node.getChild(0)) : "";
+        List<TSNode> cs = childNodes(node);
+        String keyword = cs.isEmpty() ? "" : textOf(cs.get(0));
         boolean local = keyword.equals("local");
-        for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode c = node.getChild(i);
+        for (TSNode c : cs) {
             if (c.getType().equals("variable_assignment")) {
                 assignment(c, conditional || local, depth + 1);
             } else if (c.getType().equals("variable_name")) {
@@ -244,8 +307,8 @@ public final class ShellParser {
         }
         String name = textOf(nameNode);
         boolean append = false;
-        for (int i = 0; i < node.getChildCount(); i++) {
-            if (node.getChild(i).getType().equals("+=")) {
+        for (TSNode c : childNodes(node)) {
+            if (c.getType().equals("+=")) {
                 append = true;
             }
         }
@@ -272,19 +335,20 @@ public final class ShellParser {
 
     private void command(TSNode node, boolean conditional, int depth) {
         List<ShellWord> words = new ArrayList<>();
-        for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode c = node.getChild(i);
+        for (Child child : children(node)) {
+            TSNode c = child.node();
             String t = c.getType();
             // commands inside $(...) run first
             visitSubstitutions(c, conditional, depth + 1);
             if (t.equals("command_name")) {
-                TSNode inner = c.getNamedChildCount() > 0 ? c.getNamedChild(0) : c;
+                List<TSNode> named = namedChildNodes(c);
+                TSNode inner = named.isEmpty() ? c : named.get(0);
                 words.addAll(arguments(inner));
             } else if (t.equals("variable_assignment") || t.endsWith("redirect") || t.equals("comment")
                     || !c.isNamed()) {
                 continue;
             } else {
-                String field = node.getFieldNameForChild(i);
+                String field = child.field();
                 if (field == null || field.equals("argument")) {
                     words.addAll(arguments(c));
                 }
@@ -311,16 +375,16 @@ public final class ShellParser {
         }
         String t = node.getType();
         if (t.equals("command_substitution") || t.equals("process_substitution")) {
-            for (int i = 0; i < node.getChildCount(); i++) {
-                visit(node.getChild(i), conditional, depth + 1);
+            for (TSNode child : childNodes(node)) {
+                visit(child, conditional, depth + 1);
             }
             return;
         }
         if (t.equals("command") || t.equals("list") || t.equals("pipeline")) {
             return; // not inside a word
         }
-        for (int i = 0; i < node.getChildCount(); i++) {
-            visitSubstitutions(node.getChild(i), conditional, depth + 1);
+        for (TSNode child : childNodes(node)) {
+            visitSubstitutions(child, conditional, depth + 1);
         }
     }
 
@@ -354,8 +418,11 @@ public final class ShellParser {
         String t = n.getType();
         switch (t) {
             case "word", "number", "command_name" -> {
-                if (t.equals("command_name") && n.getNamedChildCount() > 0) {
-                    return expand(n.getNamedChild(0), quoted, depth + 1);
+                if (t.equals("command_name")) {
+                    List<TSNode> named = namedChildNodes(n);
+                    if (!named.isEmpty()) {
+                        return expand(named.get(0), quoted, depth + 1);
+                    }
                 }
                 return new Value(unescapeUnquoted(textOf(n)), false);
             }
@@ -366,8 +433,7 @@ public final class ShellParser {
             case "string", "concatenation", "translated_string" -> {
                 StringBuilder b = new StringBuilder();
                 boolean inString = t.equals("string") || quoted;
-                for (int i = 0; i < n.getChildCount(); i++) {
-                    TSNode c = n.getChild(i);
+                for (TSNode c : childNodes(n)) {
                     String ct = c.getType();
                     if (ct.equals("\"") || ct.equals("$\"")) {
                         continue;
@@ -386,17 +452,18 @@ public final class ShellParser {
             }
             case "simple_expansion" -> {
                 TSNode name = null;
-                for (int i = 0; i < n.getNamedChildCount(); i++) {
-                    if (n.getNamedChild(i).getType().equals("variable_name")) {
-                        name = n.getNamedChild(i);
+                for (TSNode c : namedChildNodes(n)) {
+                    if (c.getType().equals("variable_name")) {
+                        name = c;
                     }
                 }
                 return name == null ? Value.UNKNOWN : lookup(textOf(name));
             }
             case "expansion" -> {
                 // only ${NAME}: anything with an operator (${X:-d}, ${#X}, ${X/a/b}) is unknown
-                if (n.getChildCount() == 3 && n.getChild(1).getType().equals("variable_name")) {
-                    return lookup(textOf(n.getChild(1)));
+                List<TSNode> cs = childNodes(n);
+                if (cs.size() == 3 && cs.get(1).getType().equals("variable_name")) {
+                    return lookup(textOf(cs.get(1)));
                 }
                 return Value.UNKNOWN;
             }
