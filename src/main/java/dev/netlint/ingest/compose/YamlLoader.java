@@ -43,6 +43,11 @@ final class YamlLoader {
     static final int MAX_NESTING_DEPTH = 100;
     /** Nesting once aliases are followed. */
     static final int MAX_RESOLVED_DEPTH = 1000;
+    /**
+     * YAML nodes (scalars, mappings, sequences, aliases) in one file, counted while composing: a
+     * 10 MB one-line flow list is millions of nodes and gigabytes of heap before any other check.
+     */
+    static final int MAX_NODES = 250_000;
     /** Nodes in one document once every alias is expanded: stops "billion laughs". */
     static final long MAX_EXPANDED_NODES = 5_000_000L;
     /** Characters in one file; the same as the byte cap of {@link SourceFile}. */
@@ -301,6 +306,7 @@ final class YamlLoader {
         private final java.util.Deque<Optional<Anchor>> open = new java.util.ArrayDeque<>();
         private final Map<Anchor, Boolean> collectionAnchors = new HashMap<>();
         private int collectionAliases;
+        private int nodes;
 
         LimitingParser(Parser delegate) {
             this.delegate = delegate;
@@ -324,6 +330,16 @@ final class YamlLoader {
         @Override
         public Event next() {
             Event e = delegate.next();
+            switch (e.getEventId()) {
+                case MappingStart, SequenceStart, Scalar, Alias -> {
+                    if (++nodes > MAX_NODES) {
+                        throw new Refused(e.getStartMark(), "more than " + MAX_NODES + " YAML values (scalars,"
+                                + " mappings, sequences) in one file; a compose file never needs this many, so it"
+                                + " was not read");
+                    }
+                }
+                default -> { }
+            }
             switch (e.getEventId()) {
                 case MappingStart, SequenceStart -> {
                     Optional<Anchor> anchor = ((NodeEvent) e).getAnchor();
