@@ -22,6 +22,9 @@ final class Failures {
         for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
             String msg = t.getMessage() == null ? "" : t.getMessage();
             innermost = msg.isBlank() ? t.getClass().getSimpleName() : msg;
+            if (t instanceof ReadOnlyHttpClient.LimitExceeded) {
+                return new ProbeException("the Docker daemon at " + where + ": " + msg, error);
+            }
             if (t instanceof SSLException) {
                 return new ProbeException("TLS handshake with the Docker daemon at " + where + " failed: "
                         + EndpointResolver.oneLine(msg) + "; check DOCKER_CERT_PATH / the context's TLS files and "
