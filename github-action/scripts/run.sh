@@ -18,10 +18,15 @@ fail_on="${INPUT_FAIL_ON:-error}"
 format="${INPUT_FORMAT:-text}"
 sarif="${INPUT_SARIF_FILE:-netlint.sarif}"
 config="${INPUT_CONFIG:-}"
+config_from_base="${INPUT_CONFIG_FROM_BASE:-false}"
 
 case "$fail_on" in
   error | warning | note | none) ;;
   *) echo "::error title=netlint::fail-on must be error, warning, note or none, not '$fail_on'"; exit 2 ;;
+esac
+case "$config_from_base" in
+  true | false) ;;
+  *) echo "::error title=netlint::config-from-base must be true or false, not '$config_from_base'"; exit 2 ;;
 esac
 case "$format" in
   text | json | sarif | github) ;;
@@ -51,7 +56,31 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
 fi
 netlint=("$java_cmd" -jar "$NETLINT_JAR" lint)
 options=()
-[ -z "$config" ] || options+=(--config "$config")
+if [ "$config_from_base" = "true" ]; then
+  # The pull request must not decide what is checked: take the configuration from the base commit.
+  base="${NETLINT_BASE_SHA:-}"
+  if [ -z "$base" ] && [ -n "${GITHUB_BASE_REF:-}" ]; then
+    base="origin/$GITHUB_BASE_REF"
+  fi
+  if [ -z "$base" ]; then
+    echo "netlint: config-from-base: not a pull request, so the workspace's configuration is used"
+    [ -z "$config" ] || options+=(--config "$config")
+  else
+    wanted="${config:-.netlint.yaml}"
+    wanted="${wanted#./}"
+    trusted="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/netlint-base-config.yaml"
+    git cat-file -e "$base^{commit}" 2>/dev/null || git fetch --quiet --depth=1 origin "$base" 2>/dev/null || true
+    if git show "$base:$wanted" >"$trusted" 2>/dev/null; then
+      echo "netlint: configuration $wanted from the base commit $base"
+      options+=(--config "$trusted")
+    else
+      echo "netlint: config-from-base: the base commit $base has no $wanted; linting without a configuration"
+      options+=(--no-config)
+    fi
+  fi
+elif [ -n "$config" ]; then
+  options+=(--config "$config")
+fi
 
 mkdir -p "$(dirname "$sarif")"
 set +e
@@ -64,10 +93,18 @@ if [ "$sarif_rc" -ne 0 ] || [ ! -f "$sarif" ]; then
 fi
 echo "sarif-file=$sarif" >>"$GITHUB_OUTPUT"
 
+# The log output quotes the pull request's files: no line of it may act as a workflow command.
+# (The github format prints annotations, which are commands; netlint escapes their data.)
+stop_token=""
+if [ "$format" != "github" ]; then
+  stop_token="netlint-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+  echo "::stop-commands::$stop_token"
+fi
 set +e
 "${netlint[@]}" --format "$format" --fail-on "$fail_on" ${options[@]+"${options[@]}"} -- "${paths[@]}"
 rc=$?
 set -e
+[ -z "$stop_token" ] || echo "::$stop_token::"
 if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
   echo "::error title=netlint::netlint failed (exit $rc)"
   exit 2
@@ -112,8 +149,11 @@ if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
     echo "SARIF report: \`$sarif\`"
     if [ "$total" -gt 0 ] && command -v jq >/dev/null 2>&1; then
       echo
-      jq -r '[.runs[].results[]?] | .[:50][]
-             | "- `\(.locations[0].physicalLocation.artifactLocation.uri // "?"):\(.locations[0].physicalLocation.region.startLine // 0)` \(.level // "warning") **\(.ruleId)** \(.message.text | gsub("\n"; " "))"' "$sarif"
+      # Messages and file names come from the pull request: HTML and Markdown are escaped.
+      jq -r 'def md: tostring | gsub("[\r\n]+"; " ") | gsub("&"; "&amp;") | gsub("<"; "&lt;") | gsub(">"; "&gt;")
+                    | gsub("(?<c>[\\\\`*_{}\\[\\]()#+!|~-])"; "\\\(.c)");
+             [.runs[].results[]?] | .[:50][]
+             | "- \(.locations[0].physicalLocation.artifactLocation.uri // "?" | md):\(.locations[0].physicalLocation.region.startLine // 0) \(.level // "warning" | md) **\(.ruleId | md)** \(.message.text | md)"' "$sarif"
       [ "$total" -le 50 ] || echo "- … and $((total - 50)) more in the SARIF report"
     fi
   } >>"$GITHUB_STEP_SUMMARY"

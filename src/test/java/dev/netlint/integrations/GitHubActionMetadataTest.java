@@ -64,7 +64,7 @@ class GitHubActionMetadataTest {
     void declaresTheDocumentedInputsWithDescriptionsAndDefaults() {
         JsonNode inputs = action.path("inputs");
         assertThat(names(inputs)).containsExactlyInAnyOrder(
-                "paths", "config", "fail-on", "format", "sarif-file", "upload-sarif", "version");
+                "paths", "config", "config-from-base", "fail-on", "format", "sarif-file", "upload-sarif", "version");
         for (Iterator<Map.Entry<String, JsonNode>> it = inputs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             assertThat(e.getValue().path("description").asText()).as(e.getKey() + ".description").isNotBlank();

@@ -177,6 +177,77 @@ class GitHubActionScriptsIT {
         assertThat(noResult.exit()).isEqualTo(2);
     }
 
+    /** The log output quotes the pull request: it runs under ::stop-commands:: with a random token. */
+    @Test
+    void logOutputIsWrappedInStopCommands() throws Exception {
+        write("bad/compose.yaml", PreCommitHookIT.BAD_COMPOSE + "# ::add-mask::pwned ::error::forged\n");
+        Result run = step("run.sh", runEnv("bad", "error"));
+        List<String> lines = run.output().lines().toList();
+        int start = -1;
+        String token = null;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("::stop-commands::")) {
+                start = i;
+                token = lines.get(i).substring("::stop-commands::".length());
+            }
+        }
+        assertThat(token).as(run.toString()).matches("netlint-[0-9a-f]{32}");
+        int end = lines.indexOf("::" + token + "::");
+        assertThat(end).as("resumed after the report").isGreaterThan(start + 1);
+        assertThat(String.join("\n", lines.subList(start + 1, end))).contains("NL1");
+        Result again = step("run.sh", runEnv("bad", "error"));
+        assertThat(again.output()).as("a new token each run").doesNotContain("::stop-commands::" + token);
+    }
+
+    /** The job summary escapes Markdown and HTML from file names and messages. */
+    @Test
+    void jobSummaryEscapesMarkdownAndHtml() throws Exception {
+        Processes.requireTool("jq", "--version");
+        write("html/compose.yaml", "networks:\n  front:\n    ipam:\n      config:\n"
+                + "        - subnet: \"<img src=x onerror=alert(1)>[link](x)\"\n");
+        Result run = step("run.sh", runEnv("html", "error"));
+        assertThat(run.exit()).as(run.toString()).isZero();
+        String summary = Files.readString(summaryFile);
+        assertThat(summary).contains("&lt;img src=x onerror=alert\\(1\\)&gt;\\[link\\]\\(x\\)")
+                .doesNotContain("<img", "[link](");
+    }
+
+    /** Paths that look like options stay paths: --fail-on=none and @file cannot switch the check off. */
+    @Test
+    void optionLikePathNamesAreLintedAsPaths() throws Exception {
+        write("--fail-on=none/compose.yaml", PreCommitHookIT.BAD_COMPOSE);
+        write("x.json", "--output\n" + temp.resolve("written.txt") + "\n");
+        write("@x.json", "{}\n");
+        Result run = step("run.sh", runEnv("--fail-on=none @x.json", "error"));
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(outputs()).containsEntry("exit-code", "1");
+        assertThat(temp.resolve("written.txt")).doesNotExist();
+    }
+
+    /** config-from-base: the configuration comes from the base commit, not from the pull request. */
+    @Test
+    void configFromBaseIgnoresThePullRequestsConfiguration() throws Exception {
+        Processes.requireTool("git", "--version");
+        write(".netlint.yaml", "rules: {}\n");
+        Map<String, String> gitEnv = Map.of("GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.invalid",
+                "GIT_COMMITTER_NAME", "t", "GIT_COMMITTER_EMAIL", "t@example.invalid");
+        for (List<String> git : List.of(List.of("git", "init", "-q"), List.of("git", "add", "."),
+                List.of("git", "commit", "-q", "-m", "base"))) {
+            assertThat(Processes.run(workspace, gitEnv, 60, git).exit()).isZero();
+        }
+        String base = Processes.run(workspace, gitEnv, 60, List.of("git", "rev-parse", "HEAD")).output().strip();
+        write(".netlint.yaml", "ignore: [\"**\"]\n"); // the pull request silences everything
+        Map<String, String> env = runEnv("bad", "error");
+        assertThat(step("run.sh", env).exit()).isZero();
+        assertThat(outputs()).as("the pull request's own configuration").containsEntry("exit-code", "0");
+        env.put("INPUT_CONFIG_FROM_BASE", "true");
+        env.put("NETLINT_BASE_SHA", base);
+        Result run = step("run.sh", env);
+        assertThat(run.output()).contains("from the base commit " + base);
+        assertThat(outputs()).containsEntry("exit-code", "1");
+        Files.writeString(summaryFile, "");
+    }
+
     private Map<String, String> runEnv(String paths, String failOn) {
         Map<String, String> env = new HashMap<>();
         env.put("NETLINT_JAR", Processes.netlintJar().toString());
