@@ -1,7 +1,6 @@
 package dev.netlint.ingest.shell;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -386,10 +385,6 @@ final class FlagSpec {
                     continue;
                 }
                 int d = distance(name, f.name());
-                boolean prefix = name.length() >= 3 && f.name().startsWith(name);
-                if (prefix) {
-                    d = Math.min(d, 1);
-                }
                 if (d < bestDistance) {
                     best = f;
                     bestDistance = d;
@@ -406,9 +401,9 @@ final class FlagSpec {
         }
 
         /**
-         * A close flag for an unknown shorthand: a single-dash long name ({@code -subnet}), the letter in
-         * the other case, or a neighbouring key on the keyboard; when several fit, one whose need for a
-         * value matches what follows.
+         * A close flag for an unknown shorthand: a single-dash long name ({@code -subnet}), or the letter in
+         * the other case or a key beside it ({@code -i} for {@code -o}) when that flag would read what
+         * follows the same way.
          */
         private String suggestShort(char c, String shorthands, int nextIndex) {
             if (shorthands.length() > 1) {
@@ -430,14 +425,11 @@ final class FlagSpec {
                     candidates.add(f);
                 }
             }
-            if (candidates.isEmpty()) {
-                return null;
-            }
+            // a neighbour counts only when it would read what follows the same way (a value or none)
             boolean valueFollows = shorthands.length() > 1
                     || nextIndex < words.size() && !words.get(nextIndex).value().startsWith("-");
-            candidates.sort(Comparator.comparing(f -> f.takesValue() != valueFollows));
-            CliFlag f = candidates.get(0);
-            return "did you mean -" + f.shorthand() + "?";
+            return candidates.stream().filter(f -> f.takesValue() == valueFollows).findFirst()
+                    .map(f -> "did you mean -" + f.shorthand() + "?").orElse(null);
         }
     }
 
@@ -452,27 +444,28 @@ final class FlagSpec {
         };
     }
 
-    /** Levenshtein distance, for "did you mean". */
+    /** Edit distance with adjacent transpositions (optimal string alignment), for "did you mean". */
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 
-    /** QWERTY neighbours of a letter, for typo suggestions. */
+    /** The keys left and right of a letter on a QWERTY keyboard, for typo suggestions. */
     static final class Keyboard {
         private static final String[] ROWS = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
 
@@ -489,10 +482,6 @@ final class FlagSpec {
                 }
                 addAt(out, r, col - 1);
                 addAt(out, r, col + 1);
-                addAt(out, r - 1, col);
-                addAt(out, r - 1, col + 1);
-                addAt(out, r + 1, col - 1);
-                addAt(out, r + 1, col);
             }
             return out;
         }
