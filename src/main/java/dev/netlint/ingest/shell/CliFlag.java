@@ -55,7 +55,8 @@ record CliFlag(String name, char shorthand, Type type, boolean hidden, String de
     /**
      * Reads a table: one flag a line, {@code name short type [attribute...]}; short is {@code -} when
      * the flag has none; attributes are {@code hidden}, {@code deprecated=REL}, {@code api=V},
-     * {@code since=REL}, {@code os=OS}, {@code experimental}, {@code as=FLAG} (shares FLAG's value). Blank lines and {@code #} comments are skipped.
+     * {@code since=REL}, {@code os=OS}, {@code experimental}, {@code as=FLAG} (shares FLAG's value).
+     * Blank lines and {@code #} comments are skipped.
      */
     static List<CliFlag> table(String rows) {
         List<CliFlag> out = new ArrayList<>();

@@ -78,17 +78,19 @@ final class DockerCli {
         String name = w.get(sub).value();
         String action = sub + 1 < w.size() && !w.get(sub + 1).unknown() ? w.get(sub + 1).value() : "";
         switch (name) {
-            case "run" -> run(at.command(DockerFlags.RUN, sub + 1, "docker run"), true);
-            case "create" -> run(at.command(DockerFlags.CREATE, sub + 1, "docker create"), false);
+            case "run" -> at.command(DockerFlags.RUN, sub + 1, "docker run").then(c -> run(c, true));
+            case "create" -> at.command(DockerFlags.CREATE, sub + 1, "docker create").then(c -> run(c, false));
             case "start" -> at.command(DockerFlags.START, sub + 1, "docker start");
-            case "rm" -> removeContainers(at.command(DockerFlags.RM, sub + 1, "docker rm"));
+            case "rm" -> at.command(DockerFlags.RM, sub + 1, "docker rm").then(this::removeContainers);
             case "container" -> {
                 int from = sub + 2;
                 switch (action) {
-                    case "run" -> run(at.command(DockerFlags.RUN, from, "docker container run"), true);
-                    case "create" -> run(at.command(DockerFlags.CREATE, from, "docker container create"), false);
+                    case "run" -> at.command(DockerFlags.RUN, from, "docker container run").then(c -> run(c, true));
+                    case "create" -> at.command(DockerFlags.CREATE, from, "docker container create")
+                            .then(c -> run(c, false));
                     case "start" -> at.command(DockerFlags.START, from, "docker container start");
-                    case "rm", "remove" -> removeContainers(at.command(DockerFlags.RM, from, "docker container rm"));
+                    case "rm", "remove" -> at.command(DockerFlags.RM, from, "docker container rm")
+                            .then(this::removeContainers);
                     case "prune" -> {
                         if (at.command(DockerFlags.CONTAINER_PRUNE, from, "docker container prune").effective()) {
                             project.add(new Operation.RemoveContainer(Text.unknown("prune", where), where, cond));
@@ -100,11 +102,14 @@ final class DockerCli {
             case "network" -> {
                 int from = sub + 2;
                 switch (action) {
-                    case "create" -> createNetwork(at.command(DockerFlags.NETWORK_CREATE, from, "docker network create"));
-                    case "connect" -> connect(at.command(DockerFlags.NETWORK_CONNECT, from, "docker network connect"));
-                    case "disconnect" -> disconnect(at.command(DockerFlags.NETWORK_DISCONNECT, from,
-                            "docker network disconnect"));
-                    case "rm", "remove" -> removeNetworks(at.command(DockerFlags.NETWORK_RM, from, "docker network rm"));
+                    case "create" -> at.command(DockerFlags.NETWORK_CREATE, from, "docker network create")
+                            .then(this::createNetwork);
+                    case "connect" -> at.command(DockerFlags.NETWORK_CONNECT, from, "docker network connect")
+                            .then(this::connect);
+                    case "disconnect" -> at.command(DockerFlags.NETWORK_DISCONNECT, from, "docker network disconnect")
+                            .then(this::disconnect);
+                    case "rm", "remove" -> at.command(DockerFlags.NETWORK_RM, from, "docker network rm")
+                            .then(this::removeNetworks);
                     case "ls", "list" -> at.command(DockerFlags.NETWORK_LS, from, "docker network ls");
                     case "inspect" -> at.command(DockerFlags.NETWORK_INSPECT, from, "docker network inspect");
                     case "prune" -> {
@@ -124,12 +129,12 @@ final class DockerCli {
             }
             case "service" -> {
                 if (action.equals("create")) {
-                    service(at.command(DockerFlags.SERVICE_CREATE, sub + 2, "docker service create"));
+                    at.command(DockerFlags.SERVICE_CREATE, sub + 2, "docker service create").then(this::service);
                 }
             }
             case "swarm" -> {
                 if (action.equals("init")) {
-                    swarmInit(at.command(DockerFlags.SWARM_INIT, sub + 2, "docker swarm init"));
+                    at.command(DockerFlags.SWARM_INIT, sub + 2, "docker swarm init").then(this::swarmInit);
                 } else if (action.equals("join") && !elsewhere) {
                     project.add(new Operation.SwarmInit(List.of(), where, true));
                 }
@@ -160,7 +165,14 @@ final class DockerCli {
     }
 
     /** A parsed subcommand; {@code effective} when it runs on this host. */
-    private record Command(FlagSpec.Parsed p, SourceLocation where, boolean cond, boolean effective) { }
+    private record Command(FlagSpec.Parsed p, SourceLocation where, boolean cond, boolean effective) {
+        /** Reads the command into the model only when it runs on this host. */
+        void then(java.util.function.Consumer<Command> reader) {
+            if (effective) {
+                reader.accept(this);
+            }
+        }
+    }
 
     private FlagSpec.Parsed parse(FlagSpec spec, List<ShellWord> w, int from, String shownPath, SourceLocation where,
                                   boolean cond) {
@@ -188,9 +200,6 @@ final class DockerCli {
     }
 
     private void run(Command cmd, boolean start) {
-        if (!cmd.effective()) {
-            return;
-        }
         FlagSpec.Parsed p = cmd.p();
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
@@ -336,9 +345,6 @@ final class DockerCli {
     }
 
     private void removeContainers(Command cmd) {
-        if (!cmd.effective()) {
-            return;
-        }
         FlagSpec.Parsed p = cmd.p();
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
@@ -348,9 +354,6 @@ final class DockerCli {
     }
 
     private void removeNetworks(Command cmd) {
-        if (!cmd.effective()) {
-            return;
-        }
         FlagSpec.Parsed p = cmd.p();
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
@@ -360,9 +363,6 @@ final class DockerCli {
     }
 
     private void createNetwork(Command cmd) {
-        if (!cmd.effective()) {
-            return;
-        }
         FlagSpec.Parsed p = cmd.p();
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
@@ -532,9 +532,6 @@ final class DockerCli {
     }
 
     private void connect(Command cmd) {
-        if (!cmd.effective()) {
-            return;
-        }
         FlagSpec.Parsed p = cmd.p();
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
@@ -572,9 +569,6 @@ final class DockerCli {
     }
 
     private void disconnect(Command cmd) {
-        if (!cmd.effective()) {
-            return;
-        }
         FlagSpec.Parsed p = cmd.p();
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
@@ -585,9 +579,6 @@ final class DockerCli {
     }
 
     private void service(Command cmd) {
-        if (!cmd.effective()) {
-            return;
-        }
         FlagSpec.Parsed p = cmd.p();
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
@@ -653,9 +644,6 @@ final class DockerCli {
     }
 
     private void swarmInit(Command cmd) {
-        if (!cmd.effective()) {
-            return;
-        }
         FlagSpec.Parsed p = cmd.p();
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
