@@ -64,7 +64,7 @@ final class DockerCli {
         }
         SourceLocation where = source.location(cmd.start(), cmd.end());
         boolean cond = cmd.conditional();
-        FlagSpec.Parsed global = parse(DockerFlags.GLOBAL, w, i + 1, "docker", where, cond);
+        FlagSpec.Parsed global = parse(DockerFlags.GLOBAL, w, i + 1, "docker", where, cond, false);
         if (!global.runs() || global.firstPositional() < 0) {
             return;
         }
@@ -74,7 +74,7 @@ final class DockerCli {
         }
         // -H/--context point the CLI at another daemon: not this host; its refusals still count
         boolean elsewhere = global.has("host") || global.has("context");
-        Invocation at = new Invocation(w, where, cond, elsewhere);
+        Invocation at = new Invocation(w, where, cond, elsewhere, hasPlaceholders(cmd));
         String name = w.get(sub).value();
         String action = sub + 1 < w.size() && !w.get(sub + 1).unknown() ? w.get(sub + 1).value() : "";
         switch (name) {
@@ -143,23 +143,40 @@ final class DockerCli {
         }
     }
 
+    /**
+     * Whether the command's lines hold a documentation placeholder such as {@code <network-name>}: the
+     * shell reads it as a redirection, so the words docker would get are not the ones meant.
+     */
+    private boolean hasPlaceholders(ShellCommand cmd) {
+        String text = source.text();
+        int end = text.indexOf('\n', Math.min(cmd.end(), text.length()));
+        String raw = text.substring(Math.min(cmd.start(), text.length()), end < 0 ? text.length() : end);
+        return ANGLE_PLACEHOLDER.matcher(raw).find();
+    }
+
+    private static final java.util.regex.Pattern ANGLE_PLACEHOLDER =
+            java.util.regex.Pattern.compile("<[A-Za-z][A-Za-z0-9 _.:/-]*>");
+
     /** One docker command line: its words, location, whether it may not run, and whether it targets another daemon. */
     private final class Invocation {
         private final List<ShellWord> words;
         private final SourceLocation where;
         private final boolean conditional;
         private final boolean elsewhere;
+        private final boolean template;
 
-        Invocation(List<ShellWord> words, SourceLocation where, boolean conditional, boolean elsewhere) {
+        Invocation(List<ShellWord> words, SourceLocation where, boolean conditional, boolean elsewhere,
+                   boolean template) {
             this.words = words;
             this.where = where;
             this.conditional = conditional;
             this.elsewhere = elsewhere;
+            this.template = template;
         }
 
         /** Parses the subcommand's arguments; a refusal is recorded as the command's only effect. */
         Command command(FlagSpec spec, int from, String shownPath) {
-            FlagSpec.Parsed p = parse(spec, words, from, shownPath, where, conditional);
+            FlagSpec.Parsed p = parse(spec, words, from, shownPath, where, conditional, template);
             return new Command(p, where, conditional, p.runs() && !elsewhere);
         }
     }
@@ -175,8 +192,8 @@ final class DockerCli {
     }
 
     private FlagSpec.Parsed parse(FlagSpec spec, List<ShellWord> w, int from, String shownPath, SourceLocation where,
-                                  boolean cond) {
-        FlagSpec.Parsed p = spec.parse(w, from, shownPath);
+                                  boolean cond, boolean template) {
+        FlagSpec.Parsed p = spec.parse(w, from, shownPath, template);
         FlagSpec.Refusal r = p.refusal();
         if (r != null) {
             SourceLocation at = r.at() == null ? where : loc(r.at());

@@ -160,8 +160,26 @@ final class FlagSpec {
 
     /** Parses {@code words[from..]}; {@code shownPath} is the command as written ("docker container run"). */
     Parsed parse(List<ShellWord> words, int from, String shownPath) {
-        return new Parser(words, shownPath).run(from);
+        return parse(words, from, shownPath, false);
     }
+
+    /**
+     * @param template the line holds placeholders the shell does not pass on as words
+     *                 ({@code <network-name>} reads as a redirection): its argument count is not judged
+     */
+    Parsed parse(List<ShellWord> words, int from, String shownPath, boolean template) {
+        Parser p = new Parser(words, shownPath);
+        p.countable = !template;
+        return p.run(from);
+    }
+
+    /** A documentation placeholder standing for arguments: {@code [OPTIONS]}, {@code ...}, {@code {name}}. */
+    static boolean placeholder(ShellWord w) {
+        return !w.unknown() && PLACEHOLDER.matcher(w.value()).matches();
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER =
+            java.util.regex.Pattern.compile("\\.\\.\\.|.*\\.\\.\\.\\]?|\\[.+]|\\{.+}|<.+>");
 
     /** Go's strconv.ParseBool, or null when it fails. */
     static Boolean parseBool(String s) {
@@ -187,6 +205,8 @@ final class FlagSpec {
         private boolean certain = true;
         private boolean help;
         private int firstPositional = -1;
+        /** False when placeholders stand for an unknown number of arguments. */
+        private boolean countable = true;
 
         Parser(List<ShellWord> words, String shownPath) {
             this.words = words;
@@ -245,7 +265,7 @@ final class FlagSpec {
                 i = next[0];
             }
             Refusal r = null;
-            if (certain) {
+            if (certain && countable && positionals.stream().noneMatch(FlagSpec::placeholder)) {
                 String m = args.refuse(shownPath, positionals.size());
                 if (m != null) {
                     r = new Refusal(m, null, null);

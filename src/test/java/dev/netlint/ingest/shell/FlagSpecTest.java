@@ -111,6 +111,21 @@ class FlagSpecTest {
     }
 
     @Test
+    void documentationPlaceholdersAreNotCountedAsArguments() throws InputException {
+        // <network-name> reads as a redirection, [OPTIONS] and ... stand for any number of words
+        List<Operation> ops = ops("""
+                docker network create -d macvlan -o parent=<iface> <network-name>
+                docker network connect <network> <container>
+                docker network create [OPTIONS] NETWORK
+                docker network rm NETWORK...
+                docker network create -d bridge --subnet 10.9.0.0/24 -x ... net
+                """);
+        assertThat(ops).filteredOn(o -> o instanceof Operation.Refused)
+                .extracting(o -> ((Operation.Refused) o).message())
+                .containsExactly("unknown shorthand flag: 'x' in -x"); // a flag error is one in a template too
+    }
+
+    @Test
     void helpPrintsUsageAndDoesNothing() {
         FlagSpec.Parsed p = DockerFlags.NETWORK_CREATE.parse(words("--help"), 0);
         assertThat(p.help()).isTrue();
