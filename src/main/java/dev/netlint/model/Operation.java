@@ -47,4 +47,13 @@ public sealed interface Operation {
     /** docker service create. */
     record CreateService(Container service, List<Text> networks, SourceLocation location, boolean conditional)
             implements Operation { }
+
+    /**
+     * A command that the deploy tool refuses before anything reaches the daemon (an unknown flag, a
+     * missing value, the wrong number of arguments): none of it takes effect. {@code tool} and
+     * {@code command} name it as written ("docker", "docker network create"); {@code message} is the
+     * tool's own words; {@code hint} a likely correction ("did you mean -o?") or null.
+     */
+    record Refused(String tool, String command, String message, String hint, SourceLocation location,
+                   boolean conditional) implements Operation { }
 }

@@ -32,6 +32,7 @@ import dev.netlint.rules.script.MacvlanParentInUse;
 import dev.netlint.rules.script.HostModePublishedPorts;
 import dev.netlint.rules.script.IgnoredOnDefaultBridge;
 import dev.netlint.rules.script.StaticIpRefused;
+import dev.netlint.rules.script.CliRefusesCommand;
 import dev.netlint.rules.script.IpamFlagWithoutSubnet;
 import dev.netlint.rules.script.NetworkRemovedWhileInUse;
 import dev.netlint.rules.ipam.AuxAddressOutsideSubnet;
@@ -120,6 +121,7 @@ public final class RuleRegistry {
         rules.add(new HostModePublishedPorts());
         rules.add(new IgnoredOnDefaultBridge());
         rules.add(new StaticIpRefused());
+        rules.add(new CliRefusesCommand());
         rules.add(new IpamFlagWithoutSubnet());
         rules.add(new NetworkRemovedWhileInUse());
         rules.add(new dev.netlint.rules.probe.SubnetOverlapsLiveNetwork());

@@ -27,55 +27,6 @@ final class DockerCli {
     private static final Set<String> WRAPPERS = Set.of("sudo", "env", "time", "nohup", "exec", "command", "builtin");
     private static final Set<String> SUDO_VALUE_FLAGS = Set.of("-u", "-g", "-p", "-U", "-C", "-D", "-r", "-t", "-T", "-h");
 
-    static final FlagSpec RUN = new FlagSpec(false)
-            .values("add-host", "annotation", "attach|a", "blkio-weight", "blkio-weight-device", "cap-add", "cap-drop",
-                    "cgroup-parent", "cgroupns", "cidfile", "cpu-count", "cpu-percent", "cpu-period", "cpu-quota",
-                    "cpu-rt-period", "cpu-rt-runtime", "cpu-shares|c", "cpus", "cpuset-cpus", "cpuset-mems",
-                    "detach-keys", "device", "device-cgroup-rule", "device-read-bps", "device-read-iops",
-                    "device-write-bps", "device-write-iops", "dns", "dns-option", "dns-opt>dns-option", "dns-search",
-                    "domainname", "entrypoint", "env|e", "env-file", "expose", "gpus", "group-add", "health-cmd",
-                    "health-interval", "health-retries", "health-start-period", "health-start-interval",
-                    "health-timeout", "hostname|h", "ip", "ip6", "ipc", "isolation", "kernel-memory", "label|l",
-                    "label-file", "link", "link-local-ip", "log-driver", "log-opt", "mac-address", "memory|m",
-                    "memory-reservation", "memory-swap", "memory-swappiness", "mount", "name", "network",
-                    "net>network", "network-alias", "net-alias>network-alias", "oom-score-adj", "pid", "pids-limit",
-                    "platform", "publish|p", "pull", "restart", "runtime", "security-opt", "shm-size", "stop-signal",
-                    "stop-timeout", "storage-opt", "sysctl", "tmpfs", "ulimit", "user|u", "userns", "uts",
-                    "volume|v", "volume-driver", "volumes-from", "workdir|w", "io-maxbandwidth", "io-maxiops",
-                    "cpu-rt-runtime", "credentialspec")
-            .booleans("detach|d", "interactive|i", "tty|t", "rm", "privileged", "publish-all|P", "read-only", "init",
-                    "no-healthcheck", "oom-kill-disable", "sig-proxy", "disable-content-trust", "help", "quiet|q",
-                    "use-api-socket");
-    static final FlagSpec NETWORK_CREATE = new FlagSpec(true)
-            .values("aux-address", "config-from", "driver|d", "gateway", "ip-range", "ipam-driver", "ipam-opt",
-                    "label", "opt|o", "scope", "subnet")
-            .booleans("attachable", "config-only", "ingress", "internal", "ipv6", "ipv4", "help");
-    static final FlagSpec NETWORK_CONNECT = new FlagSpec(true)
-            .values("alias", "driver-opt", "ip", "ip6", "link", "link-local-ip", "gw-priority")
-            .booleans("help");
-    static final FlagSpec NETWORK_DISCONNECT = new FlagSpec(true).booleans("force|f", "help");
-    static final FlagSpec NETWORK_RM = new FlagSpec(true).booleans("force|f", "help");
-    static final FlagSpec RM = new FlagSpec(true).booleans("force|f", "link|l", "volumes|v", "help");
-    static final FlagSpec SERVICE_CREATE = new FlagSpec(false)
-            .values("config", "constraint", "container-label", "credential-spec", "dns", "dns-option", "dns-search",
-                    "endpoint-mode", "entrypoint", "env|e", "env-file", "generic-resource", "group", "health-cmd",
-                    "health-interval", "health-retries", "health-start-period", "health-timeout", "host", "hostname",
-                    "isolation", "label|l", "limit-cpu", "limit-memory", "limit-pids", "log-driver", "log-opt",
-                    "max-concurrent", "mode", "mount", "name", "network", "placement-pref", "publish|p", "replicas",
-                    "replicas-max-per-node", "reserve-cpu", "reserve-memory", "restart-condition", "restart-delay",
-                    "restart-max-attempts", "restart-window", "rollback-delay", "rollback-failure-action",
-                    "rollback-max-failure-ratio", "rollback-monitor", "rollback-order", "rollback-parallelism",
-                    "secret", "stop-grace-period", "stop-signal", "sysctl", "ulimit", "update-delay",
-                    "update-failure-action", "update-max-failure-ratio", "update-monitor", "update-order",
-                    "update-parallelism", "user|u", "workdir|w", "cap-add", "cap-drop")
-            .booleans("detach|d", "init", "no-healthcheck", "no-resolve-image", "quiet|q", "read-only", "tty|t",
-                    "with-registry-auth", "help");
-    static final FlagSpec SWARM_INIT = new FlagSpec(true)
-            .values("advertise-addr", "availability", "cert-expiry", "data-path-addr", "data-path-port",
-                    "default-addr-pool", "default-addr-pool-mask-length", "dispatcher-heartbeat", "external-ca",
-                    "listen-addr", "max-snapshots", "snapshot-interval", "task-history-limit")
-            .booleans("autolock", "force-new-cluster", "help");
-
     private final ShellSource source;
     private final Project project;
 
@@ -111,79 +62,144 @@ final class DockerCli {
         if (i >= w.size() || w.get(i).unknown() || !isDockerBinary(w.get(i).value())) {
             return;
         }
-        i++;
-        // global options
-        while (i < w.size()) {
-            ShellWord g = w.get(i);
-            if (g.unknown()) {
-                return;
-            }
-            String v = g.value();
-            if (!v.startsWith("-")) {
-                break;
-            }
-            if (v.equals("-H") || v.startsWith("--host") || v.equals("-c") || v.startsWith("--context")
-                    || v.startsWith("-H")) {
-                return; // another daemon: not this host
-            }
-            if ((v.equals("--config") || v.equals("-l") || v.equals("--log-level") || v.equals("--tlscacert")
-                    || v.equals("--tlscert") || v.equals("--tlskey"))) {
-                i += 2;
-            } else {
-                i++;
-            }
-        }
-        if (i >= w.size() || w.get(i).unknown()) {
-            return;
-        }
-        String sub = w.get(i).value();
-        String action = i + 1 < w.size() && !w.get(i + 1).unknown() ? w.get(i + 1).value() : "";
         SourceLocation where = source.location(cmd.start(), cmd.end());
         boolean cond = cmd.conditional();
-        switch (sub) {
-            case "run" -> run(w, i + 1, true, where, cond);
-            case "create" -> run(w, i + 1, false, where, cond);
-            case "rm" -> removeContainers(w, i + 1, where, cond);
+        FlagSpec.Parsed global = parse(DockerFlags.GLOBAL, w, i + 1, "docker", where, cond, false);
+        if (!global.runs() || global.firstPositional() < 0) {
+            return;
+        }
+        int sub = global.firstPositional();
+        if (w.get(sub).unknown()) {
+            return;
+        }
+        // -H/--context point the CLI at another daemon: not this host; its refusals still count
+        boolean elsewhere = global.has("host") || global.has("context");
+        Invocation at = new Invocation(w, where, cond, elsewhere, hasPlaceholders(cmd));
+        String name = w.get(sub).value();
+        String action = sub + 1 < w.size() && !w.get(sub + 1).unknown() ? w.get(sub + 1).value() : "";
+        switch (name) {
+            case "run" -> at.command(DockerFlags.RUN, sub + 1, "docker run").then(c -> run(c, true));
+            case "create" -> at.command(DockerFlags.CREATE, sub + 1, "docker create").then(c -> run(c, false));
+            case "start" -> at.command(DockerFlags.START, sub + 1, "docker start");
+            case "rm" -> at.command(DockerFlags.RM, sub + 1, "docker rm").then(this::removeContainers);
             case "container" -> {
+                int from = sub + 2;
                 switch (action) {
-                    case "run" -> run(w, i + 2, true, where, cond);
-                    case "create" -> run(w, i + 2, false, where, cond);
-                    case "rm", "remove" -> removeContainers(w, i + 2, where, cond);
-                    case "prune" -> project.add(new Operation.RemoveContainer(
-                            Text.unknown("prune", where), where, cond));
+                    case "run" -> at.command(DockerFlags.RUN, from, "docker container run").then(c -> run(c, true));
+                    case "create" -> at.command(DockerFlags.CREATE, from, "docker container create")
+                            .then(c -> run(c, false));
+                    case "start" -> at.command(DockerFlags.START, from, "docker container start");
+                    case "rm", "remove" -> at.command(DockerFlags.RM, from, "docker container rm")
+                            .then(this::removeContainers);
+                    case "prune" -> {
+                        if (at.command(DockerFlags.CONTAINER_PRUNE, from, "docker container prune").effective()) {
+                            project.add(new Operation.RemoveContainer(Text.unknown("prune", where), where, cond));
+                        }
+                    }
                     default -> { }
                 }
             }
             case "network" -> {
+                int from = sub + 2;
                 switch (action) {
-                    case "create" -> createNetwork(w, i + 2, where, cond);
-                    case "connect" -> connect(w, i + 2, where, cond);
-                    case "disconnect" -> disconnect(w, i + 2, where, cond);
-                    case "rm", "remove" -> removeNetworks(w, i + 2, where, cond);
-                    case "prune" -> project.add(new Operation.RemoveNetwork(Text.unknown("prune", where), where, cond));
+                    case "create" -> at.command(DockerFlags.NETWORK_CREATE, from, "docker network create")
+                            .then(this::createNetwork);
+                    case "connect" -> at.command(DockerFlags.NETWORK_CONNECT, from, "docker network connect")
+                            .then(this::connect);
+                    case "disconnect" -> at.command(DockerFlags.NETWORK_DISCONNECT, from, "docker network disconnect")
+                            .then(this::disconnect);
+                    case "rm", "remove" -> at.command(DockerFlags.NETWORK_RM, from, "docker network rm")
+                            .then(this::removeNetworks);
+                    case "ls", "list" -> at.command(DockerFlags.NETWORK_LS, from, "docker network ls");
+                    case "inspect" -> at.command(DockerFlags.NETWORK_INSPECT, from, "docker network inspect");
+                    case "prune" -> {
+                        if (at.command(DockerFlags.NETWORK_PRUNE, from, "docker network prune").effective()) {
+                            project.add(new Operation.RemoveNetwork(Text.unknown("prune", where), where, cond));
+                        }
+                    }
                     default -> { }
                 }
             }
             case "system" -> {
-                if (action.equals("prune")) {
+                if (action.equals("prune")
+                        && at.command(DockerFlags.SYSTEM_PRUNE, sub + 2, "docker system prune").effective()) {
                     project.add(new Operation.RemoveContainer(Text.unknown("prune", where), where, cond));
                     project.add(new Operation.RemoveNetwork(Text.unknown("prune", where), where, cond));
                 }
             }
             case "service" -> {
                 if (action.equals("create")) {
-                    service(w, i + 2, where, cond);
+                    at.command(DockerFlags.SERVICE_CREATE, sub + 2, "docker service create").then(this::service);
                 }
             }
             case "swarm" -> {
                 if (action.equals("init")) {
-                    swarmInit(w, i + 2, where, cond);
-                } else if (action.equals("join")) {
+                    at.command(DockerFlags.SWARM_INIT, sub + 2, "docker swarm init").then(this::swarmInit);
+                } else if (action.equals("join") && !elsewhere) {
                     project.add(new Operation.SwarmInit(List.of(), where, true));
                 }
             }
             default -> { }
         }
+    }
+
+    /**
+     * Whether the command's lines hold a documentation placeholder such as {@code <network-name>}: the
+     * shell reads it as a redirection, so the words docker would get are not the ones meant.
+     */
+    private boolean hasPlaceholders(ShellCommand cmd) {
+        String text = source.text();
+        int end = text.indexOf('\n', Math.min(cmd.end(), text.length()));
+        String raw = text.substring(Math.min(cmd.start(), text.length()), end < 0 ? text.length() : end);
+        return ANGLE_PLACEHOLDER.matcher(raw).find();
+    }
+
+    private static final java.util.regex.Pattern ANGLE_PLACEHOLDER =
+            java.util.regex.Pattern.compile("<[A-Za-z][A-Za-z0-9 _.:/-]*>");
+
+    /** One docker command line: its words, location, whether it may not run, and whether it targets another daemon. */
+    private final class Invocation {
+        private final List<ShellWord> words;
+        private final SourceLocation where;
+        private final boolean conditional;
+        private final boolean elsewhere;
+        private final boolean template;
+
+        Invocation(List<ShellWord> words, SourceLocation where, boolean conditional, boolean elsewhere,
+                   boolean template) {
+            this.words = words;
+            this.where = where;
+            this.conditional = conditional;
+            this.elsewhere = elsewhere;
+            this.template = template;
+        }
+
+        /** Parses the subcommand's arguments; a refusal is recorded as the command's only effect. */
+        Command command(FlagSpec spec, int from, String shownPath) {
+            FlagSpec.Parsed p = parse(spec, words, from, shownPath, where, conditional, template);
+            return new Command(p, where, conditional, p.runs() && !elsewhere);
+        }
+    }
+
+    /** A parsed subcommand; {@code effective} when it runs on this host. */
+    private record Command(FlagSpec.Parsed p, SourceLocation where, boolean cond, boolean effective) {
+        /** Reads the command into the model only when it runs on this host. */
+        void then(java.util.function.Consumer<Command> reader) {
+            if (effective) {
+                reader.accept(this);
+            }
+        }
+    }
+
+    private FlagSpec.Parsed parse(FlagSpec spec, List<ShellWord> w, int from, String shownPath, SourceLocation where,
+                                  boolean cond, boolean template) {
+        FlagSpec.Parsed p = spec.parse(w, from, shownPath, template);
+        FlagSpec.Refusal r = p.refusal();
+        if (r != null) {
+            SourceLocation at = r.at() == null ? where : loc(r.at());
+            project.add(new Operation.Refused("docker", shownPath, r.message(), r.hint(), at, cond));
+        }
+        return p;
     }
 
     private Text text(ShellWord w) {
@@ -200,8 +216,10 @@ final class DockerCli {
         return text(f.value());
     }
 
-    private void run(List<ShellWord> w, int from, boolean start, SourceLocation where, boolean cond) {
-        FlagSpec.Parsed p = RUN.parse(w, from);
+    private void run(Command cmd, boolean start) {
+        FlagSpec.Parsed p = cmd.p();
+        SourceLocation where = cmd.where();
+        boolean cond = cmd.cond();
         FlagSpec.Flag nameFlag = p.last("name");
         String name;
         SourceLocation nameLoc;
@@ -277,7 +295,7 @@ final class DockerCli {
         }
         if (p.has("publish-all")) {
             FlagSpec.Flag f = p.last("publish-all");
-            if (f.value() == null || f.value().value().equalsIgnoreCase("true")) {
+            if (Boolean.TRUE.equals(f.bool())) {
                 c.publishAll(loc(f.flagWord()));
             }
         }
@@ -343,22 +361,28 @@ final class DockerCli {
         return a;
     }
 
-    private void removeContainers(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
-        FlagSpec.Parsed p = RM.parse(w, from);
+    private void removeContainers(Command cmd) {
+        FlagSpec.Parsed p = cmd.p();
+        SourceLocation where = cmd.where();
+        boolean cond = cmd.cond();
         for (ShellWord name : p.positionals()) {
             project.add(new Operation.RemoveContainer(text(name), where, cond));
         }
     }
 
-    private void removeNetworks(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
-        FlagSpec.Parsed p = NETWORK_RM.parse(w, from);
+    private void removeNetworks(Command cmd) {
+        FlagSpec.Parsed p = cmd.p();
+        SourceLocation where = cmd.where();
+        boolean cond = cmd.cond();
         for (ShellWord name : p.positionals()) {
             project.add(new Operation.RemoveNetwork(text(name), where, cond));
         }
     }
 
-    private void createNetwork(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
-        FlagSpec.Parsed p = NETWORK_CREATE.parse(w, from);
+    private void createNetwork(Command cmd) {
+        FlagSpec.Parsed p = cmd.p();
+        SourceLocation where = cmd.where();
+        boolean cond = cmd.cond();
         if (p.positionals().isEmpty()) {
             return; // docker network create with no name: a usage error the CLI prints
         }
@@ -388,21 +412,21 @@ final class DockerCli {
         }
         FlagSpec.Flag internal = p.last("internal");
         if (internal != null) {
-            n.internal(internal.value() == null || internal.value().value().equalsIgnoreCase("true"));
+            n.internal(Boolean.TRUE.equals(internal.bool()));
             n.declaredKey("internal", loc(internal.flagWord()));
         }
         FlagSpec.Flag attachable = p.last("attachable");
         if (attachable != null) {
-            n.attachable(attachable.value() == null || attachable.value().value().equalsIgnoreCase("true"));
+            n.attachable(Boolean.TRUE.equals(attachable.bool()));
         }
         FlagSpec.Flag ipv6 = p.last("ipv6");
         if (ipv6 != null) {
-            boolean on = ipv6.value() == null || ipv6.value().value().equalsIgnoreCase("true");
+            boolean on = Boolean.TRUE.equals(ipv6.bool());
             n.enableIpv6(on, loc(ipv6.flagWord()));
             n.declaredKey("enable_ipv6", loc(ipv6.flagWord()));
         }
         FlagSpec.Flag configOnly = p.last("config-only");
-        if (configOnly != null && (configOnly.value() == null || configOnly.value().value().equalsIgnoreCase("true"))) {
+        if (configOnly != null && Boolean.TRUE.equals(configOnly.bool())) {
             n.declaredKey(Network.CONFIG_ONLY, loc(configOnly.flagWord()));
         }
         FlagSpec.Flag ipamDriver = p.last("ipam-driver");
@@ -524,8 +548,10 @@ final class DockerCli {
         return orphan;
     }
 
-    private void connect(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
-        FlagSpec.Parsed p = NETWORK_CONNECT.parse(w, from);
+    private void connect(Command cmd) {
+        FlagSpec.Parsed p = cmd.p();
+        SourceLocation where = cmd.where();
+        boolean cond = cmd.cond();
         if (p.positionals().size() < 2) {
             return;
         }
@@ -559,16 +585,20 @@ final class DockerCli {
         return Optional.ofNullable(found);
     }
 
-    private void disconnect(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
-        FlagSpec.Parsed p = NETWORK_DISCONNECT.parse(w, from);
+    private void disconnect(Command cmd) {
+        FlagSpec.Parsed p = cmd.p();
+        SourceLocation where = cmd.where();
+        boolean cond = cmd.cond();
         if (p.positionals().size() < 2) {
             return;
         }
         project.add(new Operation.Disconnect(text(p.positionals().get(0)), text(p.positionals().get(1)), where, cond));
     }
 
-    private void service(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
-        FlagSpec.Parsed p = SERVICE_CREATE.parse(w, from);
+    private void service(Command cmd) {
+        FlagSpec.Parsed p = cmd.p();
+        SourceLocation where = cmd.where();
+        boolean cond = cmd.cond();
         FlagSpec.Flag nameFlag = p.last("name");
         String name = nameFlag != null && nameFlag.value() != null ? nameFlag.value().value()
                 : "<unnamed service at line " + where.line() + ">";
@@ -630,8 +660,10 @@ final class DockerCli {
                 t.location(), false, false);
     }
 
-    private void swarmInit(List<ShellWord> w, int from, SourceLocation where, boolean cond) {
-        FlagSpec.Parsed p = SWARM_INIT.parse(w, from);
+    private void swarmInit(Command cmd) {
+        FlagSpec.Parsed p = cmd.p();
+        SourceLocation where = cmd.where();
+        boolean cond = cmd.cond();
         List<AddressValue> pools = p.all("default-addr-pool").stream().filter(f -> f.value() != null)
                 .map(f -> AddressValue.cidr(value(f))).toList();
         project.add(new Operation.SwarmInit(pools, where, cond));

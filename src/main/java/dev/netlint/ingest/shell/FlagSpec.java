@@ -1,31 +1,87 @@
 package dev.netlint.ingest.shell;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The flags of one docker subcommand, parsed the way the docker CLI (spf13/pflag) does:
- * {@code --flag value}, {@code --flag=value}, {@code -f value}, {@code -fvalue} and bundles such as
- * {@code -dit} or {@code -dp 80:80}; {@code --} ends the flags.
+ * One docker CLI command: its flag table ({@link DockerFlags}) and how many positional arguments it
+ * takes, parsed the way docker/cli does with spf13/pflag v1.0.5 and cobra: {@code --flag value},
+ * {@code --flag=value}, {@code -f value}, {@code -fvalue}, {@code -f=value}, bundles such as {@code -dit}
+ * or {@code -dp 80:80}, booleans that take a value only after {@code =}, {@code --} ending the flags,
+ * and, for run/create, flags that stop at the image. A mistake pflag or cobra refuses becomes a
+ * {@link Refusal} with the CLI's own message; the command then does nothing.
+ *
+ * <p>Words whose value is only known at run time: a known {@code --flag="$X"} is that flag with an
+ * unknown value; any other such word makes the parse {@code opaque}. A quoted one ({@code "$X"}) is one
+ * word; an unquoted one ({@code $OPTS}) may be any number of words, so nothing after it can be refused.
  */
 final class FlagSpec {
-    /** canonical name → takes a value; aliases map to canonical names. */
-    private final Map<String, Boolean> takesValue = new HashMap<>();
-    private final Map<String, String> canonical = new HashMap<>();
-    private final Map<Character, String> shorts = new HashMap<>();
-    private final boolean interspersed;
+    /** How many positional arguments cobra accepts (cli.NoArgs, cli.ExactArgs, cli.RequiresMinArgs). */
+    record Args(int min, int max) {
+        static final Args ANY = new Args(0, Integer.MAX_VALUE);
+        static final Args NONE = new Args(0, 0);
 
-    /** A parsed flag: its canonical name, the word that named it, and its value word (null for booleans). */
+        static Args exactly(int n) {
+            return new Args(n, n);
+        }
+
+        static Args atLeast(int n) {
+            return new Args(n, Integer.MAX_VALUE);
+        }
+
+        /** The CLI's message for {@code count} arguments, or null when it accepts them. */
+        String refuse(String path, int count) {
+            if (count >= min && count <= max) {
+                return null;
+            }
+            if (max == 0) {
+                return "\"" + path + "\" accepts no arguments.";
+            }
+            if (min == max) {
+                return "\"" + path + "\" requires exactly " + min + " " + plural(min) + ".";
+            }
+            if (max == Integer.MAX_VALUE) {
+                return "\"" + path + "\" requires at least " + min + " " + plural(min) + ".";
+            }
+            return "\"" + path + "\" requires at most " + max + " " + plural(max) + ".";
+        }
+
+        private static String plural(int n) {
+            return n == 1 ? "argument" : "arguments";
+        }
+    }
+
+    /** A parsed flag: its canonical name, the word that named it, and its value word (null for a bare boolean). */
     record Flag(String name, ShellWord flagWord, ShellWord value) {
         String text() {
             return value == null ? "" : value.value();
         }
+
+        /** A boolean flag's value: true when bare; Go's strconv.ParseBool otherwise; null when unknown. */
+        Boolean bool() {
+            if (value == null) {
+                return Boolean.TRUE;
+            }
+            return value.unknown() ? null : parseBool(value.value());
+        }
     }
 
-    /** Flags and positional arguments; {@code opaque} when a word could not be classified. */
-    record Parsed(List<Flag> flags, List<ShellWord> positionals, boolean opaque) {
+    /**
+     * What the CLI says when it refuses the command: its message (first line of its stderr), a
+     * suggestion ("did you mean -o?") or null, and the word it is about (null: the command as a whole).
+     */
+    record Refusal(String message, String hint, ShellWord at) { }
+
+    /**
+     * Flags and positional arguments. {@code opaque} when a word could not be classified;
+     * {@code help} when --help/-h makes the CLI print usage and do nothing else;
+     * {@code refusal} when the CLI refuses the command.
+     */
+    record Parsed(List<Flag> flags, List<ShellWord> positionals, boolean opaque, boolean help, Refusal refusal,
+                  int firstPositional) {
         List<Flag> all(String name) {
             return flags.stream().filter(f -> f.name().equals(name)).toList();
         }
@@ -38,159 +94,422 @@ final class FlagSpec {
         boolean has(String name) {
             return !all(name).isEmpty();
         }
+
+        /** Whether the command runs: the CLI neither refuses it nor only prints its help. */
+        boolean runs() {
+            return refusal == null && !help;
+        }
     }
+
+    private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
+    private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
+
+    private final String path;
+    private final boolean interspersed;
+    private final Args args;
+    private final boolean complete;
+    private final Map<String, CliFlag> byName = new LinkedHashMap<>();
+    private final Map<Character, CliFlag> byShorthand = new LinkedHashMap<>();
 
     /**
-     * @param interspersed false for commands whose flags stop at the first positional (docker run:
-     *                     everything after the image belongs to the container's command)
+     * @param path         the command as the CLI names it ("docker network create")
+     * @param interspersed false for commands whose flags stop at the first positional (run, create)
+     * @param complete     whether the table lists every flag of the command: only then is an unknown
+     *                     flag refused (otherwise it makes the parse opaque)
+     * @param table        the flags, in {@link CliFlag#table} form
      */
-    FlagSpec(boolean interspersed) {
+    FlagSpec(String path, boolean interspersed, Args args, boolean complete, String table) {
+        this.path = path;
         this.interspersed = interspersed;
-    }
-
-    /** Adds value-taking flags: "name" or "name|x" (with short letter x) or "alias>name". */
-    FlagSpec values(String... specs) {
-        return add(true, specs);
-    }
-
-    FlagSpec booleans(String... specs) {
-        return add(false, specs);
-    }
-
-    private FlagSpec add(boolean value, String... specs) {
-        for (String s : specs) {
-            String name = s;
-            String target = null;
-            int gt = s.indexOf('>');
-            if (gt > 0) {
-                name = s.substring(0, gt);
-                target = s.substring(gt + 1);
-            }
-            int bar = name.indexOf('|');
-            Character shortName = null;
-            if (bar > 0) {
-                shortName = name.charAt(bar + 1);
-                name = name.substring(0, bar);
-            }
-            String canon = target == null ? name : target;
-            takesValue.put(canon, value);
-            canonical.put(name, canon);
-            if (shortName != null) {
-                shorts.put(shortName, canon);
+        this.args = args;
+        this.complete = complete;
+        for (CliFlag f : CliFlag.table(table)) {
+            if (byName.put(f.name(), f) != null || f.shorthand() != 0 && byShorthand.put(f.shorthand(), f) != null) {
+                throw new IllegalArgumentException(path + ": flag defined twice: " + f.name());
             }
         }
-        return this;
+    }
+
+    String path() {
+        return path;
+    }
+
+    boolean interspersed() {
+        return interspersed;
+    }
+
+    Args args() {
+        return args;
+    }
+
+    boolean complete() {
+        return complete;
+    }
+
+    List<CliFlag> flags() {
+        return List.copyOf(byName.values());
+    }
+
+    CliFlag flag(String name) {
+        return byName.get(name);
     }
 
     Parsed parse(List<ShellWord> words, int from) {
-        List<Flag> flags = new ArrayList<>();
-        List<ShellWord> positionals = new ArrayList<>();
-        boolean opaque = false;
-        int i = from;
-        boolean flagsDone = false;
-        while (i < words.size()) {
-            ShellWord w = words.get(i);
-            String v = w.value();
-            if (flagsDone) {
-                positionals.add(w);
-                i++;
-                continue;
-            }
-            if (w.unknown() && v.startsWith("--") && v.indexOf('=') > 2) {
-                // --subnet="$SUBNET": a known flag whose value is unknown
-                String name = v.substring(2, v.indexOf('='));
-                String canon = canonical.get(name);
-                if (canon != null && takesValue.get(canon)) {
-                    flags.add(new Flag(canon, w, new ShellWord(v.substring(v.indexOf('=') + 1), true, w.start(), w.end())));
+        return parse(words, from, path);
+    }
+
+    /** Parses {@code words[from..]}; {@code shownPath} is the command as written ("docker container run"). */
+    Parsed parse(List<ShellWord> words, int from, String shownPath) {
+        return parse(words, from, shownPath, false);
+    }
+
+    /**
+     * @param template the line holds placeholders the shell does not pass on as words
+     *                 ({@code <network-name>} reads as a redirection): its argument count is not judged
+     */
+    Parsed parse(List<ShellWord> words, int from, String shownPath, boolean template) {
+        Parser p = new Parser(words, shownPath);
+        p.countable = !template;
+        return p.run(from);
+    }
+
+    /** A documentation placeholder standing for arguments: {@code [OPTIONS]}, {@code ...}, {@code {name}}. */
+    static boolean placeholder(ShellWord w) {
+        return !w.unknown() && PLACEHOLDER.matcher(w.value()).matches();
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER =
+            java.util.regex.Pattern.compile("\\.\\.\\.|.*\\.\\.\\.\\]?|\\[.+]|\\{.+}|<.+>");
+
+    /** Go's strconv.ParseBool, or null when it fails. */
+    static Boolean parseBool(String s) {
+        if (TRUE.contains(s)) {
+            return Boolean.TRUE;
+        }
+        return FALSE.contains(s) ? Boolean.FALSE : null;
+    }
+
+    /** Whether an unknown word stands for exactly one word: quoted, and not "$@" or "${a[@]}". */
+    static boolean singleWord(ShellWord w) {
+        String v = w.value();
+        return !v.isEmpty() && (v.charAt(0) == '"' || v.charAt(0) == '\'') && !v.contains("@");
+    }
+
+    private final class Parser {
+        private final List<ShellWord> words;
+        private final String shownPath;
+        private final List<Flag> flags = new ArrayList<>();
+        private final List<ShellWord> positionals = new ArrayList<>();
+        private boolean opaque;
+        /** False once a word may stand for any number of words: from there on nothing is certain. */
+        private boolean certain = true;
+        private boolean help;
+        private int firstPositional = -1;
+        /** False when placeholders stand for an unknown number of arguments. */
+        private boolean countable = true;
+
+        Parser(List<ShellWord> words, String shownPath) {
+            this.words = words;
+            this.shownPath = shownPath;
+        }
+
+        Parsed run(int from) {
+            int i = from;
+            boolean flagsDone = false;
+            while (i < words.size()) {
+                ShellWord w = words.get(i);
+                if (flagsDone) {
+                    positional(w, i);
                     i++;
                     continue;
                 }
-            }
-            if (w.unknown()) {
-                // could be one flag, several, or a positional: from here on we cannot be sure
-                opaque = true;
-                if (!interspersed) {
-                    positionals.add(w);
-                    flagsDone = true;
-                } else {
-                    positionals.add(w);
-                }
-                i++;
-                continue;
-            }
-            if (v.equals("--")) {
-                flagsDone = true;
-                i++;
-                continue;
-            }
-            if (v.startsWith("--") && v.length() > 2) {
-                String body = v.substring(2);
-                int eq = body.indexOf('=');
-                String name = eq >= 0 ? body.substring(0, eq) : body;
-                String canon = canonical.get(name);
-                if (canon == null) {
+                if (w.unknown()) {
+                    if (knownFlagUnknownValue(w)) {
+                        i++;
+                        continue;
+                    }
                     opaque = true;
-                    if (eq < 0 && i + 1 < words.size() && !words.get(i + 1).value().startsWith("-")
-                            && !interspersed) {
-                        // an unknown flag: it may take the next word; we cannot tell where the image is
-                        i++;
+                    if (!singleWord(w)) {
+                        certain = false;
                     }
+                    positional(w, i);
+                    flagsDone = !interspersed;
                     i++;
                     continue;
                 }
-                if (takesValue.get(canon)) {
-                    if (eq >= 0) {
-                        String val = body.substring(eq + 1);
-                        flags.add(new Flag(canon, w, new ShellWord(val, false, w.start(), w.end())));
-                        i++;
-                    } else if (i + 1 < words.size()) {
-                        flags.add(new Flag(canon, w, words.get(i + 1)));
-                        i += 2;
-                    } else {
-                        opaque = true;
-                        i++;
-                    }
-                } else {
-                    ShellWord val = eq >= 0 ? new ShellWord(body.substring(eq + 1), false, w.start(), w.end()) : null;
-                    flags.add(new Flag(canon, w, val));
+                String v = w.value();
+                if (v.length() < 2 || v.charAt(0) != '-') {
+                    positional(w, i);
+                    flagsDone = !interspersed;
                     i++;
+                    continue;
                 }
-                continue;
+                if (v.equals("--")) {
+                    flagsDone = true;
+                    i++;
+                    continue;
+                }
+                Refusal r;
+                int[] next = {i + 1};
+                r = v.startsWith("--") ? longFlag(w, next) : shortFlags(w, next);
+                if (r != null) {
+                    if (certain && complete) {
+                        return done(r);
+                    }
+                    opaque = true; // an unread flag after an unquoted $OPTS, or one this table does not list
+                    if (!interspersed && r.message().startsWith("unknown flag") && !v.contains("=")
+                            && next[0] < words.size() && !words.get(next[0]).value().startsWith("-")) {
+                        next[0]++; // it may take the next word: the image cannot be told apart
+                    }
+                }
+                i = next[0];
             }
-            if (v.startsWith("-") && v.length() > 1) {
-                int consumed = 1;
-                for (int k = 1; k < v.length(); k++) {
-                    String canon = shorts.get(v.charAt(k));
-                    if (canon == null) {
-                        opaque = true;
-                        break;
-                    }
-                    if (takesValue.get(canon)) {
-                        String rest = v.substring(k + 1);
-                        if (rest.startsWith("=")) {
-                            rest = rest.substring(1);
-                        }
-                        if (!rest.isEmpty()) {
-                            flags.add(new Flag(canon, w, new ShellWord(rest, false, w.start(), w.end())));
-                        } else if (i + 1 < words.size()) {
-                            flags.add(new Flag(canon, w, words.get(i + 1)));
-                            consumed = 2;
-                        } else {
-                            opaque = true;
-                        }
-                        break;
-                    }
-                    flags.add(new Flag(canon, w, null));
+            Refusal r = null;
+            if (certain && countable && positionals.stream().noneMatch(FlagSpec::placeholder)) {
+                String m = args.refuse(shownPath, positionals.size());
+                if (m != null) {
+                    r = new Refusal(m, null, null);
                 }
-                i += consumed;
-                continue;
+            }
+            Flag h = lastOf("help");
+            help = h != null && Boolean.TRUE.equals(h.bool());
+            return done(help ? null : r);
+        }
+
+        private Parsed done(Refusal r) {
+            return new Parsed(List.copyOf(flags), List.copyOf(positionals), opaque, help && r == null, r,
+                    firstPositional);
+        }
+
+        private Flag lastOf(String name) {
+            Flag last = null;
+            for (Flag f : flags) {
+                if (f.name().equals(name)) {
+                    last = f;
+                }
+            }
+            return last;
+        }
+
+        private void positional(ShellWord w, int index) {
+            if (firstPositional < 0) {
+                firstPositional = index;
             }
             positionals.add(w);
-            if (!interspersed) {
-                flagsDone = true;
-            }
-            i++;
         }
-        return new Parsed(flags, positionals, opaque);
+
+        /** {@code --subnet="$SUBNET"}: a known flag whose value is unknown. */
+        private boolean knownFlagUnknownValue(ShellWord w) {
+            String v = w.value();
+            int eq = v.indexOf('=');
+            if (!v.startsWith("--") || eq <= 2) {
+                return false;
+            }
+            CliFlag f = byName.get(v.substring(2, eq));
+            if (f == null || !f.takesValue()) {
+                return false;
+            }
+            add(f, w, new ShellWord(v.substring(eq + 1), true, w.start(), w.end()));
+            return true;
+        }
+
+        private Refusal longFlag(ShellWord w, int[] next) {
+            String s = w.value();
+            String name = s.substring(2);
+            if (name.charAt(0) == '-' || name.charAt(0) == '=') {
+                return new Refusal("bad flag syntax: " + s, null, w);
+            }
+            int eq = name.indexOf('=');
+            String value = eq >= 0 ? name.substring(eq + 1) : null;
+            name = eq >= 0 ? name.substring(0, eq) : name;
+            CliFlag f = byName.get(name);
+            if (f == null) {
+                return new Refusal("unknown flag: --" + name, suggestLong(name), w);
+            }
+            if (value != null) {
+                return set(f, w, new ShellWord(value, false, w.start(), w.end()));
+            }
+            if (!f.takesValue()) {
+                return set(f, w, null);
+            }
+            if (next[0] < words.size()) {
+                ShellWord val = words.get(next[0]);
+                next[0]++;
+                return set(f, w, val);
+            }
+            return new Refusal("flag needs an argument: " + s, null, w);
+        }
+
+        private Refusal shortFlags(ShellWord w, int[] next) {
+            String shorthands = w.value().substring(1);
+            while (!shorthands.isEmpty()) {
+                char c = shorthands.charAt(0);
+                CliFlag f = byShorthand.get(c);
+                if (f == null) {
+                    return new Refusal("unknown shorthand flag: " + quoteChar(c) + " in -" + shorthands,
+                            suggestShort(c, shorthands, next[0]), w);
+                }
+                if (shorthands.length() > 2 && shorthands.charAt(1) == '=') {
+                    Refusal r = set(f, w, new ShellWord(shorthands.substring(2), false, w.start(), w.end()));
+                    shorthands = "";
+                    if (r != null) {
+                        return r;
+                    }
+                } else if (!f.takesValue()) {
+                    set(f, w, null);
+                    shorthands = shorthands.substring(1);
+                } else if (shorthands.length() > 1) {
+                    set(f, w, new ShellWord(shorthands.substring(1), false, w.start(), w.end()));
+                    shorthands = "";
+                } else if (next[0] < words.size()) {
+                    set(f, w, words.get(next[0]));
+                    next[0]++;
+                    shorthands = "";
+                } else {
+                    return new Refusal("flag needs an argument: " + quoteChar(c) + " in -" + shorthands, null, w);
+                }
+            }
+            return null;
+        }
+
+        /** Records a flag; a boolean given a value that is no Go boolean is refused as pflag does. */
+        private Refusal set(CliFlag f, ShellWord flagWord, ShellWord value) {
+            if (!f.takesValue() && value != null && !value.unknown() && parseBool(value.value()) == null) {
+                return new Refusal("invalid argument \"" + value.value() + "\" for \"" + f.display()
+                        + "\" flag: strconv.ParseBool: parsing \"" + value.value() + "\": invalid syntax", null,
+                        flagWord);
+            }
+            add(f, flagWord, value);
+            return null;
+        }
+
+        private void add(CliFlag f, ShellWord flagWord, ShellWord value) {
+            if (f.type() == CliFlag.Type.SLICE && value != null && !value.unknown()) {
+                // pflag's string slices read each use as comma-separated values
+                for (String part : value.value().split(",", -1)) {
+                    if (!part.isEmpty()) {
+                        flags.add(new Flag(f.canonical(), flagWord,
+                                new ShellWord(part, false, value.start(), value.end())));
+                    }
+                }
+                return;
+            }
+            flags.add(new Flag(f.canonical(), flagWord, value));
+        }
+
+        private String suggestLong(String name) {
+            CliFlag best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (CliFlag f : byName.values()) {
+                if (f.hidden() || f.deprecated() != null) {
+                    continue;
+                }
+                int d = distance(name, f.name());
+                if (d < bestDistance) {
+                    best = f;
+                    bestDistance = d;
+                }
+            }
+            int limit = Math.max(1, name.length() / 3);
+            if (best != null && bestDistance <= limit) {
+                return "did you mean --" + best.name() + "?";
+            }
+            if (name.length() == 1 && byShorthand.containsKey(name.charAt(0))) {
+                return "did you mean -" + name + "?";
+            }
+            return null;
+        }
+
+        /**
+         * A close flag for an unknown shorthand: a single-dash long name ({@code -subnet}), or the letter in
+         * the other case or a key beside it ({@code -i} for {@code -o}) when that flag would read what
+         * follows the same way.
+         */
+        private String suggestShort(char c, String shorthands, int nextIndex) {
+            if (shorthands.length() > 1) {
+                String longName = shorthands.contains("=") ? shorthands.substring(0, shorthands.indexOf('='))
+                        : shorthands;
+                CliFlag f = byName.get(longName);
+                if (f != null) {
+                    return "did you mean --" + f.name() + "?";
+                }
+            }
+            List<CliFlag> candidates = new ArrayList<>();
+            char other = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+            if (byShorthand.containsKey(other)) {
+                candidates.add(byShorthand.get(other));
+            }
+            for (char n : Keyboard.neighbours(c)) {
+                CliFlag f = byShorthand.get(n);
+                if (f != null && !candidates.contains(f) && !f.hidden()) {
+                    candidates.add(f);
+                }
+            }
+            // a neighbour counts only when it would read what follows the same way (a value or none)
+            boolean valueFollows = shorthands.length() > 1
+                    || nextIndex < words.size() && !words.get(nextIndex).value().startsWith("-");
+            return candidates.stream().filter(f -> f.takesValue() == valueFollows).findFirst()
+                    .map(f -> "did you mean -" + f.shorthand() + "?").orElse(null);
+        }
+    }
+
+    /** Go's %q of a byte: 'i', or an escape for quotes, backslashes and control characters. */
+    static String quoteChar(char c) {
+        return switch (c) {
+            case '\'' -> "'\\''";
+            case '\\' -> "'\\\\'";
+            case '\n' -> "'\\n'";
+            case '\t' -> "'\\t'";
+            default -> c < 0x20 || c == 0x7f ? String.format("'\\x%02x'", (int) c) : "'" + c + "'";
+        };
+    }
+
+    /** Edit distance with adjacent transpositions (optimal string alignment), for "did you mean". */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** The keys left and right of a letter on a QWERTY keyboard, for typo suggestions. */
+    static final class Keyboard {
+        private static final String[] ROWS = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
+
+        private Keyboard() {
+        }
+
+        static List<Character> neighbours(char c) {
+            char lower = Character.toLowerCase(c);
+            List<Character> out = new ArrayList<>();
+            for (int r = 0; r < ROWS.length; r++) {
+                int col = ROWS[r].indexOf(lower);
+                if (col < 0) {
+                    continue;
+                }
+                addAt(out, r, col - 1);
+                addAt(out, r, col + 1);
+            }
+            return out;
+        }
+
+        private static void addAt(List<Character> out, int row, int col) {
+            if (row >= 0 && row < ROWS.length && col >= 0 && col < ROWS[row].length()) {
+                out.add(ROWS[row].charAt(col));
+            }
+        }
     }
 }
