@@ -32,6 +32,9 @@ public final class LintSettings {
     /** Path globs that are never linted. */
     public List<String> ignoredPaths() { return ignoredPaths; }
     public Map<String, String> environment() { return environment; }
+    private final List<dev.netlint.ingest.DeclaredProject> declaredProjects = new ArrayList<>();
+    /** Compose projects the configuration declares (projects:). */
+    public List<dev.netlint.ingest.DeclaredProject> declaredProjects() { return declaredProjects; }
     public LintSettings environment(Map<String, String> env) { this.environment = env; return this; }
     /** Site facts (host networks, bip, pools, topology) the configuration adds to every model. */
     public List<Consumer<dev.netlint.model.Model>> modelFacts() { return modelFacts; }
