@@ -53,6 +53,10 @@ final class LintRun {
         if (o.debug) {
             err.println("netlint: configuration: " + resolved.config().map(c -> c.displayName()).orElse("none"));
         }
+        if (!o.profiles.isEmpty()) {
+            java.util.Set<String> profiles = java.util.Set.copyOf(o.profiles);
+            resolved.settings().modelFacts().add(m -> m.activeProfiles(profiles));
+        }
         LintResult result = new Linter(resolved.settings(), root.readers(), root.rules()).lint(o.paths);
         if (o.debug) {
             err.printf("netlint: read %d files, %d findings, %d input errors in %d ms%n", result.filesRead(),

@@ -266,7 +266,8 @@ public final class ComposeReader implements InputReader {
         SourceLocation top = SourceLocation.of(main.displayName(), 1, 1);
         ComposeModel builder = new ComposeModel(context, l.interpolator(), l.locations())
                 .imposedName(l.environment().values().get("COMPOSE_PROJECT_NAME"))
-                .profileSelection(profiles);
+                .profileSelection(context.model().activeProfiles().isEmpty() ? profiles
+                        : context.model().activeProfiles());
         try {
             Project project = builder.build(l.root(), directoryName(main), top, context.hostOf(main.displayName()));
             context.model().add(project);
