@@ -43,6 +43,10 @@ public final class TextReporter implements Reporter {
                 out.write("    " + text + "\n");
                 out.write("    " + paint(color, GREEN, caret(text, l)) + "\n");
             }
+            // A value pulled in through compose extends:/include: also names the place that pulled it in.
+            for (SourceLocation via = l.via(); via != null; via = via.via()) {
+                out.write("    (through " + via + ")\n");
+            }
         }
         out.write(plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(notes, "note")
                 + " in " + plural(result.filesRead(), "file") + "\n");

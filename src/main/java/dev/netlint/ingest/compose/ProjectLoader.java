@@ -133,7 +133,7 @@ final class ProjectLoader {
             if (doc == null) {
                 continue;
             }
-            root = root == null ? doc : merge(root, doc, "");
+            root = root == null ? Overrides.dropResets(doc) : merge(root, doc, "");
         }
         return root;
     }
@@ -253,7 +253,7 @@ final class ProjectLoader {
         for (Path p : paths) {
             Node doc = loadFile(p, env, via, chain, via, true);
             if (doc != null) {
-                root = root == null ? doc : merge(root, doc, "");
+                root = root == null ? Overrides.dropResets(doc) : merge(root, doc, "");
             }
         }
         return root;
@@ -499,7 +499,7 @@ final class ProjectLoader {
             if (Overrides.isNull(d)) {
                 continue;
             }
-            root = root == null ? Overrides.dropResets(d) : Overrides.merge(root, d);
+            root = root == null ? d : Overrides.merge(root, d);
         }
         return root;
     }
