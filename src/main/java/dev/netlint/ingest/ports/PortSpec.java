@@ -68,10 +68,10 @@ public record PortSpec(String hostIp, Integer hostStart, Integer hostEnd, int co
         List<String> cp = splitOutsideBraces(containerRaw, '/');
         String container = resolve.apply(cp.get(0));
         String proto = cp.size() < 2 ? "" : resolve.apply(cp.get(1));
-        String containerText = container == null ? null : proto == null ? container : container + (cp.size() < 2 ? "" : "/" + proto);
-        return fromFields(raw, ip == null ? "" : ip, host == null ? "" : host,
-                containerText == null ? "0" : containerText, ip == null, host == null,
-                container == null, proto == null);
+        String containerText = (container == null ? "0" : container)
+                + (cp.size() < 2 || proto == null ? "" : "/" + proto);
+        return fromFields(raw, ip == null ? "" : ip, host == null ? "" : host, containerText, ip == null,
+                host == null, container == null, proto == null);
     }
 
     private static String ipOf(String[] parts) {
