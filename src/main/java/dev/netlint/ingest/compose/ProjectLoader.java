@@ -73,6 +73,7 @@ final class ProjectLoader {
     private final List<InputProblem> problems = new ArrayList<>();
     private int labels;
     private int loads;
+    private final Set<Path> reportedMissing = new java.util.HashSet<>();
 
     /**
      * @param scanRoot      files outside it are not read
@@ -363,7 +364,7 @@ final class ProjectLoader {
         if (fileNode != null) {
             Path other = file.getParent().resolve(value(fileNode, env)).normalize();
             if (!Files.exists(other)) {
-                missing(locations.of(fileNode), other, "the service is read without what it extends");
+                missing(locations.of(fileNode), other, "services that extend it are read without it");
                 Node alone = without(sm, "extends");
                 done.put(name, alone);
                 return alone;
@@ -440,6 +441,9 @@ final class ProjectLoader {
 
     /** A referenced file that does not exist: compose refuses the project; the rest is still linted. */
     private void missing(SourceLocation at, Path file, String consequence) {
+        if (!reportedMissing.add(file)) {
+            return; // once per missing file, at its first reference
+        }
         problems.add(new InputProblem(at, "cannot read " + display(file) + ": no such file (compose refuses the "
                 + "project); " + consequence, false));
     }
