@@ -92,6 +92,11 @@ public final class LintOptions {
                     + " (default: 100, or maxFindingsPerFile from the configuration file).")
     Integer maxFindingsPerFile;
 
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Analyse compose projects with this profile active, as 'docker compose --profile' does"
+                    + " (repeatable). Services of other profiles do not run. Overrides profiles: in the configuration.")
+    List<String> profiles = new ArrayList<>();
+
     static final class FormatConverter implements ITypeConverter<Reporter.Format> {
         @Override
         public Reporter.Format convert(String value) {

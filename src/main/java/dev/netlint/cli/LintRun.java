@@ -100,6 +100,10 @@ final class LintRun {
         if (o.debug) {
             err.println("netlint: configuration: " + resolved.config().map(c -> c.displayName()).orElse("none"));
         }
+        if (!o.profiles.isEmpty()) {
+            java.util.Set<String> profiles = java.util.Set.copyOf(o.profiles);
+            resolved.settings().modelFacts().add(m -> m.activeProfiles(profiles));
+        }
         Linter.Run run = new Linter(resolved.settings(), root.readers(), root.rules()).run(o.paths);
         LintResult result = run.result();
         if (o.debug) {

@@ -112,6 +112,17 @@ public final class ConfigApplier {
             settings.hostOfFile(shown -> hostOf(shown, base, hostGlobs).orElseGet(() -> fallback.apply(shown)));
         }
 
+        for (NetlintConfig.ProjectConfig pc : c.projects()) {
+            if (pc.files().isEmpty()) {
+                throw new ConfigException(file + ": projects: a project needs at least one file in files:");
+            }
+            Path base = loaded.directory();
+            settings.declaredProjects().add(new dev.netlint.ingest.DeclaredProject(
+                    pc.files().stream().map(f -> base.resolve(f).normalize()).toList(), pc.profiles(),
+                    pc.envFile().stream().map(f -> base.resolve(f).normalize()).toList(), file));
+        }
+        java.util.Set<String> profiles = java.util.Set.copyOf(c.profiles());
+
         boolean topology = !c.hosts().isEmpty() || !c.segments().isEmpty();
         Consumer<Model> facts = model -> {
             model.hostNetworks().addAll(hostNetworks);
@@ -125,6 +136,9 @@ public final class ConfigApplier {
             model.segments().addAll(segments);
             if (topology) {
                 model.topologyDeclared(true);
+            }
+            if (!profiles.isEmpty()) {
+                model.activeProfiles(profiles);
             }
         };
         settings.modelFacts().add(facts);

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param reportUnusedDisables true: report directives that suppressed nothing (as --report-unused-disables)
  * @param envFromProcess true: resolve ${VAR} from the process environment too (as --env-from-process)
  * @param maxFindingsPerFile findings reported per file at most (as --max-findings-per-file)
+ * @param profiles   compose profiles to analyse, as docker compose --profile (the --profile option wins)
+ * @param projects   compose projects assembled from several files, declared explicitly
  */
 public record NetlintConfig(
         @JsonProperty("rules") Map<String, ConfigValue> rules,
@@ -34,7 +36,22 @@ public record NetlintConfig(
         @JsonProperty("segments") List<SegmentConfig> segments,
         @JsonProperty("reportUnusedDisables") Boolean reportUnusedDisables,
         @JsonProperty("envFromProcess") Boolean envFromProcess,
-        @JsonProperty("maxFindingsPerFile") Integer maxFindingsPerFile) {
+        @JsonProperty("maxFindingsPerFile") Integer maxFindingsPerFile,
+        @JsonProperty("profiles") List<String> profiles,
+        @JsonProperty("projects") List<ProjectConfig> projects) {
+
+    /** A compose project declared explicitly: its files in merge order, profiles to run, env files. */
+    public record ProjectConfig(@JsonProperty(value = "files", required = true) List<String> files,
+                                @JsonProperty("profiles") List<String> profiles,
+                                @JsonProperty("env_file") @com.fasterxml.jackson.annotation.JsonFormat(
+                                        with = com.fasterxml.jackson.annotation.JsonFormat.Feature
+                                                .ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> envFile) {
+        public ProjectConfig {
+            files = files == null ? List.of() : List.copyOf(files);
+            profiles = profiles == null ? List.of() : List.copyOf(profiles);
+            envFile = envFile == null ? List.of() : List.copyOf(envFile);
+        }
+    }
 
     /** One default address pool: a base block and the prefix length carved out of it. */
     public record Pool(@JsonProperty(value = "base", required = true) ConfigValue base,
@@ -61,10 +78,12 @@ public record NetlintConfig(
         hosts = hosts == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
         segments = segments == null ? List.of() : List.copyOf(segments);
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        projects = projects == null ? List.of() : List.copyOf(projects);
     }
 
     public static NetlintConfig empty() {
-        return new NetlintConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new NetlintConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A loaded configuration together with where it came from. */

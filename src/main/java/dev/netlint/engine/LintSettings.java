@@ -36,6 +36,9 @@ public final class LintSettings {
     /** Explicit variables (printed like file content). */
     public LintSettings environment(Map<String, String> env) { this.environment = dev.netlint.ingest.Environment.of(env); return this; }
     public LintSettings environment(dev.netlint.ingest.Environment env) { this.environment = env; return this; }
+    private final List<dev.netlint.ingest.DeclaredProject> declaredProjects = new ArrayList<>();
+    /** Compose projects the configuration declares (projects:). */
+    public List<dev.netlint.ingest.DeclaredProject> declaredProjects() { return declaredProjects; }
     /** Site facts (host networks, bip, pools, topology) the configuration adds to every model. */
     public List<Consumer<dev.netlint.model.Model>> modelFacts() { return modelFacts; }
     public java.util.function.Function<String, String> hostOfFile() { return hostOfFile; }

@@ -73,6 +73,10 @@ public final class Linter {
         ScanRoot scan = ScanRoot.of(Path.of(""));
         List<Input> inputs = discover(paths, scan, ioErrors);
         IngestContext context = new IngestContext(model, settings.environment(), settings.hostOfFile(), directives);
+        context.scanRoots(scanRoots(paths)).declaredProjects(settings.declaredProjects());
+        for (InputReader r : readers) {
+            r.prepare(inputs.stream().filter(i -> i.reader() == r).map(Input::file).toList(), context);
+        }
         for (Input in : inputs) {
             readOne(in, context);
         }
@@ -180,6 +184,16 @@ public final class Linter {
         int line = Math.max(e.line(), 1);
         int col = Math.max(e.column(), 1);
         context.model().problem(new InputProblem(SourceLocation.of(file.displayName(), line, col), e.getMessage(), true));
+    }
+
+    /** The directories linted; a file named alone stands for its directory. */
+    private static List<Path> scanRoots(List<String> paths) {
+        List<Path> roots = new ArrayList<>();
+        for (String given : paths) {
+            Path p = Path.of(given).toAbsolutePath().normalize();
+            roots.add(Files.isDirectory(p) || p.getParent() == null ? p : p.getParent());
+        }
+        return roots;
     }
 
     /**

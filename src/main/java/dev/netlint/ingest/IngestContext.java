@@ -4,6 +4,9 @@ import dev.netlint.model.InputProblem;
 import dev.netlint.model.Model;
 import dev.netlint.model.SourceLocation;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** What a reader builds into: the model, the environment for interpolation, and suppressions. */
@@ -12,6 +15,8 @@ public final class IngestContext {
     private final Environment environment;
     private final Function<String, String> hostOfFile;
     private final Directives directives;
+    private List<Path> scanRoots = List.of();
+    private List<DeclaredProject> declaredProjects = List.of();
 
     public IngestContext(Model model, Environment environment, Function<String, String> hostOfFile,
                          Directives directives) {
@@ -43,6 +48,26 @@ public final class IngestContext {
 
     public Directives directives() {
         return directives;
+    }
+
+    /** The directories being linted (a file named alone counts as its directory): nothing outside them is read. */
+    public List<Path> scanRoots() {
+        return scanRoots;
+    }
+
+    public IngestContext scanRoots(List<Path> roots) {
+        this.scanRoots = List.copyOf(roots);
+        return this;
+    }
+
+    /** Compose projects declared in the configuration (projects:). */
+    public List<DeclaredProject> declaredProjects() {
+        return declaredProjects;
+    }
+
+    public IngestContext declaredProjects(List<DeclaredProject> projects) {
+        this.declaredProjects = List.copyOf(projects);
+        return this;
     }
 
     /** Records a problem that did not stop the file from being read. */

@@ -1,6 +1,7 @@
 package dev.netlint.ingest;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads one input format into the model. Readers only build the model: they never report
@@ -32,6 +33,14 @@ public interface InputReader {
             }
         }
         return false;
+    }
+
+    /**
+     * Called once before any {@link #read}, with every input this reader will be given: a format
+     * whose files refer to each other (compose include/extends) learns here which files belong to
+     * another file's project.
+     */
+    default void prepare(List<SourceFile> inputs, IngestContext context) {
     }
 
     /** Reads the file into the context's model. Throws for a file that cannot be used at all. */

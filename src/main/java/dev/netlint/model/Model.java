@@ -27,6 +27,7 @@ public final class Model {
     private boolean topologyDeclared;
     private final List<InputProblem> inputProblems = new ArrayList<>();
     private final List<SkippedInput> skippedInputs = new ArrayList<>();
+    private java.util.Set<String> activeProfiles = java.util.Set.of();
 
     public List<Project> projects() { return projects; }
     public Map<String, Host> hosts() { return hosts; }
@@ -45,6 +46,13 @@ public final class Model {
     /** Inputs that were read but hold nothing netlint checks (e.g. volume inspect output); NL004 notes them. */
     public List<SkippedInput> skippedInputs() { return skippedInputs; }
     public Model skipped(SkippedInput s) { skippedInputs.add(s); return this; }
+
+    /**
+     * Compose profiles selected explicitly (--profile, the configuration's profiles:, COMPOSE_PROFILES);
+     * empty when none was selected. Services of other profiles do not run.
+     */
+    public java.util.Set<String> activeProfiles() { return activeProfiles; }
+    public Model activeProfiles(java.util.Set<String> v) { this.activeProfiles = java.util.Set.copyOf(v); return this; }
 
     public Model add(Project p) { projects.add(p); host(p.host()); return this; }
     public Model configuredBip(AddressValue v) { this.configuredBip = v; return this; }

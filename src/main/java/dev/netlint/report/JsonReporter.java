@@ -31,7 +31,9 @@ public final class JsonReporter implements Reporter {
 
     @JsonPropertyOrder({"ruleId", "name", "severity", "message", "file", "line", "column", "endLine", "endColumn"})
     record JsonFinding(String ruleId, String name, String severity, String message, String file, int line,
-                       int column, int endLine, int endColumn) {
+                       int column, int endLine, int endColumn,
+                       @com.fasterxml.jackson.annotation.JsonInclude(
+                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<String> via) {
     }
 
     @JsonPropertyOrder({"file", "line", "column", "message"})
@@ -50,7 +52,11 @@ public final class JsonReporter implements Reporter {
 
     private static JsonFinding toJson(Finding f) {
         SourceLocation l = f.location();
+        List<String> via = new java.util.ArrayList<>();
+        for (SourceLocation v = l.via(); v != null; v = v.via()) {
+            via.add(v.toString());
+        }
         return new JsonFinding(f.ruleId(), f.ruleName(), f.severity().label(), f.message(), l.file(), l.line(),
-                l.column(), l.endLine(), l.endColumn());
+                l.column(), l.endLine(), l.endColumn(), via);
     }
 }

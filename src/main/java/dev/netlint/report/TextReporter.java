@@ -44,6 +44,10 @@ public final class TextReporter implements Reporter {
                 out.write(Escapes.line("    " + echo.text()) + "\n");
                 out.write("    " + paint(color, GREEN, echo.caret()) + "\n");
             }
+            // A value pulled in through compose extends:/include: also names the place that pulled it in.
+            for (SourceLocation via = l.via(); via != null; via = via.via()) {
+                out.write("    (through " + via + ")\n");
+            }
         }
         out.write(plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(notes, "note")
                 + " in " + plural(result.filesRead(), "file") + Escapes.text(ctx.configEffect().summary()) + "\n");

@@ -1,6 +1,7 @@
 package dev.netlint.ingest.compose;
 
 import dev.netlint.ingest.IngestContext;
+import dev.netlint.ingest.ports.PortSpec;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.Attachment;
 import dev.netlint.model.Container;
@@ -48,11 +49,30 @@ final class ComposeModel {
     private final Locations locations;
     private int problems;
     private SourceLocation firstSuppressed;
+    private String imposedName;
+    private Set<String> profileSelection = Set.of();
 
     ComposeModel(IngestContext context, Interpolator interpolator, Locations locations) {
         this.context = context;
         this.interpolator = interpolator;
         this.locations = locations;
+    }
+
+    /** COMPOSE_PROJECT_NAME: wins over name: and the directory, as in compose. */
+    ComposeModel imposedName(String name) {
+        this.imposedName = name;
+        return this;
+    }
+
+    /** COMPOSE_PROFILES (or a declared project's profiles): services of no selected profile do not run. */
+    ComposeModel profileSelection(Set<String> selection) {
+        this.profileSelection = Set.copyOf(selection);
+        return this;
+    }
+
+    private boolean enabled(Container c) {
+        return profileSelection.isEmpty() || c.profiles().isEmpty() || profileSelection.contains("*")
+                || c.profiles().stream().anyMatch(profileSelection::contains);
     }
 
     Project build(Node root, String directoryName, SourceLocation projectLocation, String host) throws Fatal {
@@ -89,6 +109,9 @@ final class ComposeModel {
                 projectName = normalizeProjectName(n.value());
             }
         }
+        if (imposedName != null && !normalizeProjectName(imposedName).isEmpty()) {
+            projectName = normalizeProjectName(imposedName);
+        }
         if (projectName.isEmpty()) {
             projectName = "default";
         }
@@ -116,7 +139,7 @@ final class ComposeModel {
             }
             for (NodeTuple t : svcs.getValue()) {
                 Container c = service(t);
-                if (c != null) {
+                if (c != null && enabled(c)) {
                     project.add(c);
                 }
             }
@@ -277,6 +300,9 @@ final class ComposeModel {
                 }
             }
         }
+        // A profile that stays unknown (a variable) still makes the service optional: keep its raw text.
+        ifPresent(fields, "profiles", node -> list(node, "profiles", false)
+                .forEach(i -> addText(i, "profiles", p -> c.profile(p.value()))));
         ifPresent(fields, "expose", node -> list(node, "expose", true).forEach(i -> addText(i, "expose", c::expose)));
         ifPresent(fields, "hostname", node -> c.hostname(text(node, "hostname")));
         ifPresent(fields, "mac_address", node -> c.macAddress(text(node, "mac_address")));
@@ -345,11 +371,14 @@ final class ComposeModel {
                 return null;
             }
             boolean sexagesimal = s.isPlain() && PortSpec.yaml11Sexagesimal(s.getValue());
-            if (t.unknown()) {
-                return new PortMapping(null, null, null, 0, 0, "tcp", t.value(), t.location(), true, sexagesimal);
-            }
             try {
-                PortSpec p = PortSpec.parse(t.value().strip());
+                // Known as a whole: parsed after substitution, as compose does; else field by field.
+                PortSpec p = t.unknown()
+                        ? PortSpec.parse(s.getValue().strip(), field -> {
+                            Interpolator.Result r = locations.interpolatorOf(s, interpolator).apply(field);
+                            return r.unknown() || r.error() != null ? null : r.value();
+                        })
+                        : PortSpec.parse(t.value().strip());
                 AddressValue ip = null;
                 if (p.hostIp() != null) {
                     ip = AddressValue.address(p.hostIp(), t.location());
@@ -359,8 +388,7 @@ final class ComposeModel {
                         return null;
                     }
                 }
-                return new PortMapping(ip, p.hostStart(), p.hostEnd(), p.containerStart(), p.containerEnd(),
-                        p.protocol(), t.value(), t.location(), false, sexagesimal);
+                return p.toMapping(ip, t.value(), t.location(), sexagesimal);
             } catch (PortSpec.Invalid e) {
                 problem(t.location(), e.getMessage());
                 return null;
@@ -379,6 +407,8 @@ final class ComposeModel {
             return null;
         }
         boolean unknown = false;
+        boolean hostUnknown = false;
+        boolean ipUnknown = false;
         Text target = text(targetField.getValueNode(), "target");
         if (target == null) {
             return null;
@@ -407,6 +437,7 @@ final class ComposeModel {
                 }
                 if (published.unknown()) {
                     unknown = true;
+                    hostUnknown = true;
                 } else if (!published.value().isBlank()) {
                     int[] h = PortSpec.range(published.value().strip(), "published port", published.value());
                     hostStart = h[0];
@@ -421,6 +452,8 @@ final class ComposeModel {
                     return null;
                 }
                 ip = AddressValue.address(ipText);
+                ipUnknown = ipText.unknown();
+                unknown |= ipUnknown;
                 if (ip.isMalformed()) {
                     problem(ipText.location(), "invalid host_ip \"" + ipText.value() + "\": " + ip.error());
                     return null;
@@ -449,7 +482,7 @@ final class ComposeModel {
         }
         raw.append(target.value()).append('/').append(protocol);
         return new PortMapping(ip, hostStart, hostEnd, container[0], container[1], protocol, raw.toString(), where,
-                unknown, false);
+                unknown, false, ipUnknown, hostUnknown, target.unknown());
     }
 
     // ---- scalars -----------------------------------------------------------------------------
@@ -461,7 +494,7 @@ final class ComposeModel {
             return null;
         }
         SourceLocation where = locations.of(s);
-        Interpolator.Result r = interpolator.apply(s.getValue());
+        Interpolator.Result r = locations.interpolatorOf(s, interpolator).apply(s.getValue());
         if (r.error() != null) {
             problem(where, r.error() + " in " + what + "; Compose refuses the file");
             return Text.unknown(s.getValue(), where);

@@ -1,5 +1,6 @@
 package dev.netlint.ingest.compose;
 
+import dev.netlint.ingest.DeclaredProject;
 import dev.netlint.ingest.IngestContext;
 import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.InputReader;
@@ -13,6 +14,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,9 +41,6 @@ public final class ComposeReader implements InputReader {
     static final List<String> OVERRIDE_NAMES = List.of("compose.override.yml", "compose.override.yaml",
             "docker-compose.override.yml", "docker-compose.override.yaml");
 
-    /** Mark labels of the two files of a project (see {@link Locations}). */
-    private static final String MAIN_LABEL = "main";
-    private static final String OVERRIDE_LABEL = "override";
 
     private static final Pattern COMPOSE_NAME = Pattern.compile("(docker-)?compose.*\\.y[^.]*ml",
             Pattern.CASE_INSENSITIVE);
@@ -50,8 +49,18 @@ public final class ComposeReader implements InputReader {
     private static final Pattern FIRST_LINE = Pattern.compile(
             "(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*(?:[A-Za-z_\"'][^\\n]*:|---|%YAML)");
 
-    /** Main files already read into a model (a main file and its override are one project). */
-    private final Map<Model, Set<Path>> readProjects = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Per model: projects loaded ahead, files that belong to another project, main files already built. */
+    private static final class State {
+        final Map<Path, Object> loaded = new HashMap<>();
+        final Set<Path> consumed = new HashSet<>();
+        final Set<Path> built = new HashSet<>();
+    }
+
+    private final Map<Model, State> states = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private State state(IngestContext context) {
+        return states.computeIfAbsent(context.model(), m -> new State());
+    }
 
     @Override
     public String format() {
@@ -86,115 +95,79 @@ public final class ComposeReader implements InputReader {
                 && FIRST_LINE.matcher(text).lookingAt();
     }
 
-    @Override
-    public void read(SourceFile file, IngestContext context) throws InputException {
-        String text = file.text();
-        String name = file.fileName();
-        if (OVERRIDE_NAMES.contains(name)) {
-            Optional<Path> main = mainBeside(file.path());
-            Optional<SourceFile> readableMain = main.flatMap(m ->
-                    file.sibling(m.getFileName().toString(), sibling(file.displayName(), m)));
-            if (main.isPresent() && readableMain.isEmpty()) {
-                refusedSibling(context, file, main.get());
-            }
-            if (readableMain.isPresent()) {
-                // Named on its own: lint it as Compose would run it, merged onto its main file.
-                SourceFile mainFile = readableMain.get();
-                String mainText;
-                try {
-                    mainText = mainFile.text();
-                } catch (InputException e) {
-                    fatal(context, mainFile.displayName(), e);
-                    return;
-                }
-                if (firstRead(context, mainFile)) {
-                    readProject(mainFile, mainText, Optional.of(file), text, context, false);
-                }
-                return;
-            }
-        }
-        if (!firstRead(context, file)) {
-            return;
-        }
-        Optional<SourceFile> override = Optional.empty();
-        String overrideText = null;
-        if (MAIN_NAMES.contains(name) && mainBeside(file.path()).map(p -> p.getFileName().toString().equals(name))
-                .orElse(false)) {
-            Optional<Path> o = overrideBeside(file.path());
-            Optional<SourceFile> readable = o.flatMap(p ->
-                    file.sibling(p.getFileName().toString(), sibling(file.displayName(), p)));
-            if (o.isPresent() && readable.isEmpty()) {
-                refusedSibling(context, file, o.get());
-            }
-            if (readable.isPresent()) {
-                SourceFile of = readable.get();
-                try {
-                    overrideText = of.text();
-                    override = Optional.of(of);
-                } catch (InputException e) {
-                    fatal(context, of.displayName(), e);
-                }
-            }
-        }
-        readProject(file, text, override, overrideText, context, true);
-    }
-
-    private boolean firstRead(IngestContext context, SourceFile main) {
-        Path key = main.path().toAbsolutePath().normalize();
-        return readProjects.computeIfAbsent(context.model(), m -> Collections.synchronizedSet(new HashSet<>()))
-                .add(key);
-    }
-
     /**
-     * Parses the main file (its errors are thrown when it is the file being read, so the engine
-     * reports them) and the override (its errors are recorded against the override), merges, builds.
+     * Loads every project ahead of reading, so that files reached only through another project's
+     * include:, extends: or COMPOSE_FILE are read as part of it and not as projects of their own;
+     * builds the projects the configuration declares.
      */
-    private void readProject(SourceFile main, String mainText, Optional<SourceFile> override, String overrideText,
-                             IngestContext context, boolean mainIsTheInput) throws InputException {
-        context.directives().scanHashComments(main.displayName(), mainText);
-        override.ifPresent(o -> context.directives().scanHashComments(o.displayName(), overrideText));
-        List<Node> docs;
-        try {
-            docs = YamlLoader.load(MAIN_LABEL, mainText);
-        } catch (InputException e) {
-            if (mainIsTheInput) {
-                throw e;
+    @Override
+    public void prepare(List<SourceFile> inputs, IngestContext context) {
+        State st = state(context);
+        for (DeclaredProject d : context.declaredProjects()) {
+            if (d.files().isEmpty()) {
+                continue;
             }
-            fatal(context, main.displayName(), e);
-            return;
+            Path first = d.files().get(0).toAbsolutePath().normalize();
+            Optional<Path> root = rootOf(first, context);
+            if (root.isEmpty()) {
+                continue;
+            }
+            SourceFile anchor = new SourceFile(first, displayOf(first));
+            ProjectLoader loader = new ProjectLoader(context, root.get(), anchor);
+            SourceLocation at = SourceLocation.of(d.declaredIn(), 1, 1);
+            ProjectLoader.Environment env = loader.environment(environment(context), first.getParent(), d.envFiles(), at);
+            try {
+                ProjectLoader.Loaded l = loader.load(d.files(), env, at);
+                st.consumed.addAll(l.files());
+                st.built.add(first);
+                build(anchor, l, context, Set.copyOf(d.profiles()));
+            } catch (InputException e) {
+                fatal(context, anchor.displayName(), e);
+            } catch (ProjectLoader.Failure e) {
+                st.consumed.addAll(d.files().stream().map(p -> p.toAbsolutePath().normalize()).toList());
+                context.model().problem(new InputProblem(e.location, e.getMessage(), true));
+            }
         }
-        Locations locations = new Locations(main.displayName());
-        locations.addFile(MAIN_LABEL, main.displayName(), mainText);
-        SourceLocation top = SourceLocation.of(main.displayName(), 1, 1);
-        try {
-            Node root = mergeDocuments(docs);
-            if (override.isPresent()) {
-                List<Node> overDocs = null;
-                try {
-                    overDocs = YamlLoader.load(OVERRIDE_LABEL, overrideText);
-                } catch (InputException e) {
-                    fatal(context, override.get().displayName(), e);
-                }
-                if (overDocs != null) {
-                    locations.addFile(OVERRIDE_LABEL, override.get().displayName(), overrideText);
-                    Node over = mergeDocuments(overDocs);
-                    if (over != null && !Overrides.isNull(over) && root != null) {
-                        root = Overrides.merge(root, over);
+        for (SourceFile f : inputs) {
+            SourceFile main = mainOf(f);
+            Path key = main.path().toAbsolutePath().normalize();
+            if (st.loaded.containsKey(key) || st.consumed.contains(key)) {
+                continue;
+            }
+            Object result = loadProject(main, context);
+            st.loaded.put(key, result);
+            if (result instanceof ProjectLoader.Loaded l) {
+                for (Path p : l.files()) {
+                    if (!p.equals(key)) {
+                        st.consumed.add(p);
                     }
                 }
             }
-            Interpolator interpolator = new Interpolator(variables(main, context));
-            String dir = directoryName(main);
-            ComposeModel builder = new ComposeModel(context, interpolator, locations);
-            Project project = builder.build(root, dir, top, context.hostOf(main.displayName()));
-            context.model().add(project);
-        } catch (ComposeModel.Fatal e) {
+        }
+    }
+
+    @Override
+    public void read(SourceFile file, IngestContext context) throws InputException {
+        State st = state(context);
+        SourceFile main = mainOf(file);
+        boolean mainIsTheInput = main == file;
+        Path key = main.path().toAbsolutePath().normalize();
+        if (st.consumed.contains(file.path().toAbsolutePath().normalize()) || st.consumed.contains(key)
+                || !st.built.add(key)) {
+            return;
+        }
+        Object result = st.loaded.containsKey(key) ? st.loaded.remove(key) : loadProject(main, context);
+        if (result instanceof ProjectLoader.Failure e) {
             if (mainIsTheInput && e.location.file().equals(main.displayName())) {
                 throw new InputException(e.location.line(), e.location.column(), e.getMessage());
             }
             context.model().problem(new InputProblem(e.location, e.getMessage(), true));
+            return;
+        }
+        ProjectLoader.Loaded l = (ProjectLoader.Loaded) result;
+        try {
+            build(main, l, context, profiles(l.environment()));
         } catch (InputException e) {
-            // from merging: located in the override's marks or the main's
             if (mainIsTheInput) {
                 throw e;
             }
@@ -202,49 +175,129 @@ public final class ComposeReader implements InputReader {
         }
     }
 
-    /** Several documents in one file are merged in order, as Compose does. */
-    private static Node mergeDocuments(List<Node> docs) throws InputException {
-        Node root = null;
-        for (Node d : docs) {
-            if (Overrides.isNull(d)) {
-                continue;
+    /** The file a project is named by: an override named alone stands for its main file. */
+    private static SourceFile mainOf(SourceFile file) {
+        if (OVERRIDE_NAMES.contains(file.fileName())) {
+            Optional<Path> main = mainBeside(file.path());
+            if (main.isPresent()) {
+                return new SourceFile(main.get(), sibling(file.displayName(), main.get()));
             }
-            root = root == null ? d : Overrides.merge(root, d);
         }
-        return root;
+        return file;
     }
 
     /**
-     * The run's environment (explicit values, and the process's only when asked for) first, then
-     * the .env file beside the main file, as Compose lets the shell override .env.
+     * The project's files as compose picks them in the main file's directory: COMPOSE_FILE (from the
+     * environment or .env), else the main file and its override; a file of another name stands alone.
+     * Returns the {@link ProjectLoader.Loaded} project or the {@link ProjectLoader.Failure}.
      */
-    private static java.util.function.Function<String, String> variables(SourceFile main, IngestContext context) {
-        dev.netlint.ingest.Environment env = context.environment() == null
-                ? dev.netlint.ingest.Environment.empty() : context.environment();
-        Map<String, String> dotEnv = new HashMap<>();
-        Optional<SourceFile> envFile = main.sibling(".env", sibling(main.displayName(), Path.of(".env")));
-        Path envPath = main.path().resolveSibling(".env");
-        if (envFile.isEmpty() && main.root() != null && Files.exists(envPath, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            refusedSibling(context, main, envPath);
-        }
-        if (envFile.isPresent()) {
-            try {
-                dotEnv.putAll(DotEnv.parse(envFile.get().text(), env::get));
-            } catch (InputException e) {
-                fatal(context, envFile.get().displayName(), e);
-            } catch (DotEnv.SyntaxError e) {
-                context.model().problem(new InputProblem(SourceLocation.of(envFile.get().displayName(), e.line, 1),
-                        "cannot read .env: " + e.getMessage() + "; Compose refuses it", true));
+    private Object loadProject(SourceFile main, IngestContext context) {
+        Path abs = main.path().toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        Path root = rootOf(abs, context).orElse(dir);
+        ProjectLoader loader = new ProjectLoader(context, root, main);
+        SourceLocation at = SourceLocation.of(main.displayName(), 1, 1);
+        dev.netlint.ingest.Environment given = environment(context);
+        ProjectLoader.Environment env = loader.environment(given, dir, List.of(), at);
+        List<Path> files = new ArrayList<>();
+        files.add(abs);
+        List<Path> chosen = files;
+        boolean isDefaultMain = MAIN_NAMES.contains(main.fileName()) && mainBeside(abs)
+                .map(p -> p.getFileName().toString().equals(main.fileName())).orElse(false);
+        if (isDefaultMain) {
+            List<Path> fromEnv = composeFiles(env, given, dir);
+            if (!fromEnv.isEmpty()) {
+                chosen = fromEnv;
+            } else {
+                overrideBeside(abs).ifPresent(o -> files.add(o.toAbsolutePath().normalize()));
             }
         }
-        return k -> env.contains(k) ? env.get(k) : dotEnv.get(k);
+        try {
+            return loader.load(chosen, env, at);
+        } catch (ProjectLoader.Failure e) {
+            return e;
+        }
     }
 
-    /** A sibling that exists but may not be read (a link out of the tree, a FIFO): one line naming the link. */
-    private static void refusedSibling(IngestContext context, SourceFile file, Path other) {
-        String why = file.root() == null ? "cannot be read" : file.root().refusal(other).orElse("cannot be read");
-        context.model().problem(new InputProblem(SourceLocation.of(sibling(file.displayName(), other), 1, 1),
-                why, true));
+    /**
+     * COMPOSE_FILE split at COMPOSE_PATH_SEPARATOR (default ':'), relative to the project directory.
+     * From .env it is the project's own choice; from the process environment it applies only where
+     * every file it names exists.
+     */
+    private static List<Path> composeFiles(ProjectLoader.Environment env, dev.netlint.ingest.Environment given, Path dir) {
+        String value = env.get("COMPOSE_FILE");
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        String sep = env.get("COMPOSE_PATH_SEPARATOR");
+        sep = sep == null ? ":" : sep;
+        if (sep.isEmpty()) {
+            sep = ":";
+        }
+        List<Path> out = new ArrayList<>();
+        for (String part : value.split(Pattern.quote(sep))) {
+            if (!part.isBlank()) {
+                out.add(dir.resolve(part.strip()).normalize());
+            }
+        }
+        boolean fromProcess = value.equals(given.get("COMPOSE_FILE"));
+        if (fromProcess && !out.stream().allMatch(Files::isRegularFile)) {
+            return List.of();
+        }
+        return out;
+    }
+
+    /** COMPOSE_PROFILES: comma-separated. */
+    private static Set<String> profiles(ProjectLoader.Environment env) {
+        String v = env.get("COMPOSE_PROFILES");
+        Set<String> out = new HashSet<>();
+        if (v != null) {
+            for (String p : v.split(",")) {
+                if (!p.isBlank()) {
+                    out.add(p.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    private void build(SourceFile main, ProjectLoader.Loaded l, IngestContext context, Set<String> profiles)
+            throws InputException {
+        l.problems().forEach(context.model()::problem);
+        SourceLocation top = SourceLocation.of(main.displayName(), 1, 1);
+        ComposeModel builder = new ComposeModel(context, l.interpolator(), l.locations())
+                .imposedName(l.environment().get("COMPOSE_PROJECT_NAME"))
+                .profileSelection(context.model().activeProfiles().isEmpty() ? profiles
+                        : context.model().activeProfiles());
+        try {
+            Project project = builder.build(l.root(), directoryName(main), top, context.hostOf(main.displayName()));
+            context.model().add(project);
+        } catch (ComposeModel.Fatal e) {
+            if (e.location.file().equals(main.displayName())) {
+                throw new InputException(e.location.line(), e.location.column(), e.getMessage());
+            }
+            context.model().problem(new InputProblem(e.location, e.getMessage(), true));
+        }
+    }
+
+    private static dev.netlint.ingest.Environment environment(IngestContext context) {
+        return context.environment() == null ? dev.netlint.ingest.Environment.empty() : context.environment();
+    }
+
+    /** The innermost scan root holding the file. */
+    private static Optional<Path> rootOf(Path abs, IngestContext context) {
+        Path best = null;
+        for (Path r : context.scanRoots()) {
+            if (abs.startsWith(r) && (best == null || r.getNameCount() > best.getNameCount())) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static String displayOf(Path abs) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.toString();
     }
 
     private static void fatal(IngestContext context, String file, InputException e) {
@@ -266,7 +319,7 @@ public final class ComposeReader implements InputReader {
         }
         for (String n : MAIN_NAMES) {
             Path p = dir.resolve(n);
-            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(p)) {
                 return Optional.of(file.resolveSibling(n));
             }
         }
@@ -279,7 +332,7 @@ public final class ComposeReader implements InputReader {
             return Optional.empty();
         }
         for (String n : OVERRIDE_NAMES) {
-            if (Files.exists(dir.resolve(n), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(dir.resolve(n))) {
                 return Optional.of(file.resolveSibling(n));
             }
         }

@@ -18,6 +18,8 @@ final class Locations {
     private final Map<String, String> texts = new HashMap<>();
     private final Map<String, String> files = new HashMap<>();
     private final Map<String, String[]> lines = new HashMap<>();
+    private final Map<String, SourceLocation> vias = new HashMap<>();
+    private final Map<String, Interpolator> interpolators = new HashMap<>();
     private final String fallbackFile;
 
     Locations(String fallbackFile) {
@@ -28,6 +30,40 @@ final class Locations {
     void addFile(String label, String displayName, String text) {
         files.put(label, displayName);
         texts.put(label, text);
+    }
+
+    /**
+     * A stream of a project of several files: its file, its text, where it was pulled in from (null
+     * for a file of the project itself) and the variables its values are interpolated with.
+     */
+    void addFile(String label, String displayName, String text, SourceLocation via, Interpolator interpolator) {
+        addFile(label, displayName, text);
+        if (via != null) {
+            vias.put(label, via);
+        }
+        interpolators.put(label, interpolator);
+    }
+
+    /** A second label for a stream already added, whose values were pulled in through {@code via}. */
+    void alias(String label, String existing, SourceLocation via) {
+        files.put(label, files.getOrDefault(existing, fallbackFile));
+        String text = texts.get(existing);
+        if (text != null) {
+            texts.put(label, text);
+        }
+        if (via != null) {
+            vias.put(label, via);
+        }
+        Interpolator i = interpolators.get(existing);
+        if (i != null) {
+            interpolators.put(label, i);
+        }
+    }
+
+    /** The interpolator of the file a node came from, or {@code fallback}. */
+    Interpolator interpolatorOf(Node node, Interpolator fallback) {
+        Interpolator own = node.getStartMark().map(m -> interpolators.get(m.getName())).orElse(null);
+        return own == null ? fallback : own;
     }
 
     SourceLocation of(Node node) {
@@ -44,7 +80,8 @@ final class Locations {
             endLine = back[0];
             endCol = back[1];
         }
-        return new SourceLocation(files.getOrDefault(s.getName(), fallbackFile), s.getLine() + 1, s.getColumn() + 1, endLine, endCol);
+        return new SourceLocation(files.getOrDefault(s.getName(), fallbackFile), s.getLine() + 1, s.getColumn() + 1, endLine,
+                endCol, vias.get(s.getName()));
     }
 
     /** Whether the end mark is the first token of its line (nothing but indentation before it). */

@@ -40,6 +40,58 @@ final class Overrides {
         return merge(base, over, "", 0);
     }
 
+    /**
+     * Merges below the top level: {@code path} is where the two nodes sit, e.g. {@code services.*}
+     * for a service merged onto the one it extends (compose-go's ExtendService uses the same rules).
+     */
+    static Node mergeAt(Node base, Node over, String path) throws InputException {
+        Node merged = merge(base, over, path, 0);
+        return merged == null ? null : dropResets(merged);
+    }
+
+    /** A copy without {@code !reset} values (with nothing below them to reset, they just disappear). */
+    static Node dropResets(Node node) {
+        return dropResets(node, 0);
+    }
+
+    private static Node dropResets(Node node, int depth) {
+        if (depth > MAX_DEPTH) {
+            return node;
+        }
+        if (node instanceof MappingNode m) {
+            List<NodeTuple> tuples = new ArrayList<>();
+            boolean changed = false;
+            for (NodeTuple t : m.getValue()) {
+                Node v = t.getValueNode();
+                if (v.getTag().getValue().equals("!reset")) {
+                    changed = true;
+                    continue;
+                }
+                Node nv = dropResets(v, depth + 1);
+                changed |= nv != v;
+                tuples.add(nv == v ? t : new NodeTuple(t.getKeyNode(), nv));
+            }
+            return changed ? new MappingNode(m.getTag(), false, tuples, m.getFlowStyle(), m.getStartMark(),
+                    m.getEndMark()) : m;
+        }
+        if (node instanceof SequenceNode s) {
+            List<Node> items = new ArrayList<>();
+            boolean changed = false;
+            for (Node v : s.getValue()) {
+                if (v.getTag().getValue().equals("!reset")) {
+                    changed = true;
+                    continue;
+                }
+                Node nv = dropResets(v, depth + 1);
+                changed |= nv != v;
+                items.add(nv);
+            }
+            return changed ? new SequenceNode(s.getTag(), false, items, s.getFlowStyle(), s.getStartMark(),
+                    s.getEndMark()) : s;
+        }
+        return node;
+    }
+
     private static Node merge(Node base, Node over, String path, int depth) throws InputException {
         if (depth > MAX_DEPTH) {
             throw YamlLoader.located(over.getStartMark(), "override nested deeper than " + MAX_DEPTH + " levels");

@@ -290,7 +290,7 @@ final class DockerCli {
         userAttachments.forEach(c::attach);
         for (FlagSpec.Flag f : p.all("publish")) {
             if (f.value() != null) {
-                c.port(PortSpec.parse(f.value().value(), f.value().unknown(), loc(f.value())));
+                c.port(dev.netlint.ingest.ports.PortSpec.forCli(f.value().value(), f.value().unknown(), loc(f.value())));
             }
         }
         if (p.has("publish-all")) {
@@ -624,7 +624,7 @@ final class DockerCli {
             if (!t.unknown() && t.value().contains("=")) {
                 s.port(longPort(t));
             } else {
-                s.port(PortSpec.parse(t.value(), t.unknown(), t.location()));
+                s.port(dev.netlint.ingest.ports.PortSpec.forCli(t.value(), t.unknown(), t.location()));
             }
         }
         project.add(new Operation.CreateService(s, List.copyOf(networks), where, cond));
