@@ -1,28 +1,47 @@
 #!/usr/bin/env bash
-# Prints netlint's start-up time and throughput. Builds nothing: run `mvn -B package` first.
+# netlint beside dclint 3.1.0 (the Node.js compose linter its users compare it with), in one run.
+# Builds nothing: run `mvn -B package -DskipTests` first. Prints figures and asserts nothing.
 #
 #   bench/startup-and-throughput.sh [RUNS] [FILES]
 #
-#   RUNS   runs of `java -jar target/netlint.jar` on one small compose file (default 15);
-#          the median wall time is printed
-#   FILES  generated compose files linted in one run (default 1000); files/second is printed
+#   RUNS   runs of each tool on one small compose file (default 11); medians are printed
+#   FILES  generated compose files netlint lints in one run (default 1000): files per second
 #
-# Each figure is printed twice: plain, and with an AppCDS archive (class data sharing) made by a
-# training run with -XX:ArchiveClassesAtExit (kept in bench/out/, which git ignores).
-# Figures only, no assertions: speed is never a test.
+# Rows, each with the load average when it was measured (wall times grow with it; ratios much less):
+#   - one small compose file: median wall time of netlint through bin/netlint (warm class-data
+#     archive, in a cache under bench/out/) and of dclint; the ratio netlint / dclint;
+#   - the compose files of ../shared/corpus (read in place), all in one run of each tool;
+#   - FILES generated compose projects in one netlint run: files/s;
+#   - classes the JVM loads for the small file, and how many of them came from the archive.
+# dclint is installed by npm into bench/out/dclint (git-ignored) on first use. The 1M-network
+# figures (wall time, peak RSS) come from bench/fleet-scale.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs="${1:-15}"
+runs="${1:-11}"
 files="${2:-1000}"
 jar="target/netlint.jar"
-java="${JAVA:-java}"
+corpus="${NETLINT_CORPUS:-../shared/corpus/compose}"
 [ -f "$jar" ] || { echo "bench: $jar is missing; build it first with: mvn -B package -DskipTests" >&2; exit 2; }
 
+out=bench/out
+mkdir -p "$out"
 work="$(mktemp -d "${TMPDIR:-/tmp}/netlint-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-mkdir -p bench/out
-archive="bench/out/netlint.jsa"
+
+# netlint as installed: the launcher, with a cache of its own (first run records the archive).
+export NETLINT_JAR="$PWD/$jar"
+export NETLINT_CACHE_DIR="$PWD/$out/launcher-cache"
+netlint=("$PWD/bin/netlint")
+
+dclint_dir="$out/dclint"
+dclint="$dclint_dir/node_modules/.bin/dclint"
+if [ ! -x "$dclint" ]; then
+  mkdir -p "$dclint_dir"
+  (cd "$dclint_dir" && npm install --silent --no-audit --no-fund --no-save dclint@3.1.0 >/dev/null 2>&1) || true
+fi
+have_dclint=false
+[ -x "$dclint" ] && have_dclint=true
 
 # One small, realistic compose file.
 mkdir -p "$work/small"
@@ -73,52 +92,65 @@ networks:
 YAML
 done
 
-# median of the numbers on stdin
-median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
-
-# Wall time and CPU time (user + sys) of one command, in seconds: "WALL CPU".
-timed() {
-  local TIMEFORMAT='%R %U %S' out
-  out=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || true
-  echo "$out" | tail -1 | awk '{printf "%s %.3f\n", $1, $2 + $3}'
-}
-
-startup() { # extra JVM options...
-  local results
-  results=$(for _ in $(seq 1 "$runs"); do
-    timed "$java" "$@" -jar "$jar" --no-color "$work/small/compose.yaml"
-  done)
-  printf '%.3f s wall, %.3f s CPU (medians)' \
-    "$(echo "$results" | awk '{print $1}' | median)" "$(echo "$results" | awk '{print $2}' | median)"
-}
-
-throughput() { # extra JVM options...
-  local t count
-  count=$("$java" "$@" -jar "$jar" --format json --no-color "$work/many" 2>/dev/null | grep -c '"ruleId"' || true)
-  t=$(timed "$java" "$@" -jar "$jar" --format json --no-color "$work/many")
-  echo "$t" | awk -v n="$files" -v f="$count" '{ printf "%.0f files/s wall, %.0f files per CPU-second (%d files, %d findings; %.2f s wall, %.2f s CPU, incl. JVM start)\n", n / $1, n / $2, n, f, $1, $2 }'
-}
-
-echo "netlint benchmark: $("$java" -jar "$jar" --version | head -1), $(nproc) cores, $("$java" -version 2>&1 | head -1)"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (wall times grow with it; CPU times much less)"
-echo "start-up: median of $runs runs on one small compose file"
-printf '  plain:  %s\n' "$(startup)"
-echo "throughput: one run over $files generated compose files"
-printf '  plain:  %s\n' "$(throughput)"
-
-# A short-lived CLI gains little from C2 and a parallel collector: the installed launcher uses these.
-quick=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-printf '  C1 + SerialGC start-up:    %s\n' "$(startup "${quick[@]}")"
-printf '  C1 + SerialGC throughput:  %s\n' "$(throughput "${quick[@]}")"
-
-# AppCDS: one training run over both inputs writes the archive, then the same measurements.
-rm -f "$archive"
-"$java" -XX:ArchiveClassesAtExit="$archive" -jar "$jar" --no-color "$work/small/compose.yaml" "$work/many" \
-  >/dev/null 2>&1 || true
-if [ -f "$archive" ]; then
-  printf '  AppCDS start-up:    %s\n' "$(startup -XX:SharedArchiveFile="$archive")"
-  printf '  AppCDS throughput:  %s\n' "$(throughput -XX:SharedArchiveFile="$archive")"
-  echo "  (run with: java -XX:SharedArchiveFile=$archive -jar $jar ...)"
-else
-  echo "  AppCDS: this JVM could not write an archive; skipped"
+# The corpus's compose files, read where they are.
+corpus_files=()
+if [ -d "$corpus" ]; then
+  while IFS= read -r f; do corpus_files+=("$f"); done < <(find "$corpus" -type f \( -name '*.yml' -o -name '*.yaml' \) | sort)
 fi
+
+median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
+# Wall seconds of one command (output discarded).
+wall() {
+  local TIMEFORMAT='%R' t
+  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || true
+  echo "$t" | tail -1
+}
+# Median wall seconds of RUNS runs, alternating with nothing else.
+median_wall() { for _ in $(seq 1 "$runs"); do wall "$@"; done | median; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+row() { printf '%-44s %14s %14s %9s %6s\n' "$@"; }
+
+echo "netlint $(java -jar "$jar" --version | head -1) beside dclint $($have_dclint && "$dclint" --version 2>/dev/null || echo '(not installed)')"
+echo "$(nproc) cores; $(java -version 2>&1 | head -1); node $(node --version 2>/dev/null || echo '-')"
+echo
+
+# Warm the launcher's archive (and check the launcher works) before any timing.
+"${netlint[@]}" --no-color "$work/small/compose.yaml" >/dev/null 2>&1 || true
+"${netlint[@]}" --no-color "$work/small/compose.yaml" >/dev/null 2>&1 || true
+
+row "figure" "netlint" "dclint" "ratio" "load"
+l=$(load)
+n_small=$(median_wall "${netlint[@]}" --no-color "$work/small/compose.yaml")
+d_small=-
+$have_dclint && d_small=$(median_wall "$dclint" "$work/small/compose.yaml")
+row "one small compose file (median of $runs)" "${n_small} s" "${d_small} s" "$(ratio "$n_small" "$d_small")" "$l"
+
+if [ "${#corpus_files[@]}" -gt 0 ]; then
+  l=$(load)
+  n_corpus=$(median_wall "${netlint[@]}" --no-color "${corpus_files[@]}")
+  d_corpus=-
+  $have_dclint && d_corpus=$(median_wall "$dclint" "${corpus_files[@]}")
+  row "corpus: ${#corpus_files[@]} compose files, one run (median of $runs)" "${n_corpus} s" "${d_corpus} s" \
+    "$(ratio "$n_corpus" "$d_corpus")" "$l"
+fi
+
+l=$(load)
+t_many=$(for _ in 1 2 3; do wall "${netlint[@]}" --no-color --format json "$work/many"; done | median)
+row "$files files, one run (median of 3)" "$(awk -v n="$files" -v t="$t_many" 'BEGIN { printf "%.0f files/s", n / t }')" \
+  "-" "-" "$l"
+
+# What the JVM loads for the small file, through the launcher (so with its archive).
+classes="$work/classes.log"
+NETLINT_JAVA_OPTS="-Xlog:class+load=info:file=$classes" "${netlint[@]}" --no-color "$work/small/compose.yaml" >/dev/null 2>&1 || true
+total=$(wc -l < "$classes")
+shared=$(grep -c 'shared objects file' "$classes" || true)
+row "classes loaded, one small file" "$total" "-" "-" "$(load)"
+row "  of which from the archive" "$shared" "" "" ""
+for prefix in picocli com.fasterxml.jackson.databind com.fasterxml.jackson.dataformat org.yaml.snakeyaml \
+    org.snakeyaml com.github.dockerjava org.treesitter; do
+  row "  $prefix" "$(grep -c " $prefix\." "$classes" || true)" "" "" ""
+done
+echo
+echo "ratio = netlint / dclint wall time (lower is better); dclint runs its own default rules."
+echo "1M networks (wall, peak RSS): bench/fleet-scale.sh"

@@ -346,7 +346,11 @@ public final class InspectReader implements InputReader {
                     if (n.pools().isEmpty()) {
                         src.pools().forEach(n::pool);
                     }
-                    src.options().forEach((k, v) -> n.options().putIfAbsent(k, v));
+                    src.options().forEach((k, v) -> {
+                        if (!n.options().containsKey(k)) {
+                            n.option(k, v);
+                        }
+                    });
                 });
             }
         }
@@ -367,7 +371,7 @@ public final class InspectReader implements InputReader {
                 e.options.forEach(n::option);
             }
             e.pools.forEach(n::pool);
-            n.endpoints().addAll(e.endpoints);
+            e.endpoints.forEach(n::endpoint);
         }
 
         // ---- podman network inspect ----
