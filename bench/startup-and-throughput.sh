@@ -12,9 +12,10 @@
 #     archive, in a cache under bench/out/) and of dclint; the ratio netlint / dclint;
 #   - the compose files of ../shared/corpus (read in place), all in one run of each tool;
 #   - FILES generated compose projects in one netlint run: files/s;
+#   - 200k and 1M networks of inspect dumps (made once by bench/fleet-scale.sh), every rule: wall
+#     time and peak RSS (C2 and the parallel collector for such a run: NETLINT_JAVA_OPTS);
 #   - classes the JVM loads for the small file, and how many of them came from the archive.
-# dclint is installed by npm into bench/out/dclint (git-ignored) on first use. The 1M-network
-# figures (wall time, peak RSS) come from bench/fleet-scale.sh.
+# dclint is installed by npm into bench/out/dclint (git-ignored) on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -100,16 +101,27 @@ fi
 
 median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
-# Wall seconds of one command (output discarded).
-wall() {
-  local TIMEFORMAT='%R' t
+# "WALL CPU" seconds of one command (output discarded); CPU is user + sys of the process tree.
+timed() {
+  local TIMEFORMAT='%R %U %S' t
   t=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || true
-  echo "$t" | tail -1
+  echo "$t" | tail -1 | awk '{printf "%s %.2f\n", $1, $2 + $3}'
 }
-# Median wall seconds of RUNS runs, alternating with nothing else.
-median_wall() { for _ in $(seq 1 "$runs"); do wall "$@"; done | median; }
+# "WALL CPU": medians over RUNS runs.
+medians() {
+  local all
+  all=$(for _ in $(seq 1 "$runs"); do timed "$@"; done)
+  echo "$(echo "$all" | awk '{print $1}' | median) $(echo "$all" | awk '{print $2}' | median)"
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
-row() { printf '%-44s %14s %14s %9s %6s\n' "$@"; }
+row() { printf '%-46s %20s %20s %13s %6s\n' "$@"; }
+# "1.23 s / 0.98 s" from "WALL CPU"
+fmt() { awk '{printf "%.2f s / %.2f s", $1, $2}' <<< "$1"; }
+# "0.50x / 0.60x": wall ratio / CPU ratio
+ratios() {
+  read -r nw nc <<< "$1"; read -r dw dc <<< "$2"
+  echo "$(ratio "$nw" "$dw") / $(ratio "$nc" "$dc")"
+}
 
 echo "netlint $(java -jar "$jar" --version | head -1) beside dclint $($have_dclint && "$dclint" --version 2>/dev/null || echo '(not installed)')"
 echo "$(nproc) cores; $(java -version 2>&1 | head -1); node $(node --version 2>/dev/null || echo '-')"
@@ -119,26 +131,50 @@ echo
 "${netlint[@]}" --no-color "$work/small/compose.yaml" >/dev/null 2>&1 || true
 "${netlint[@]}" --no-color "$work/small/compose.yaml" >/dev/null 2>&1 || true
 
-row "figure" "netlint" "dclint" "ratio" "load"
+row "figure (wall / CPU)" "netlint" "dclint" "ratio" "load"
 l=$(load)
-n_small=$(median_wall "${netlint[@]}" --no-color "$work/small/compose.yaml")
-d_small=-
-$have_dclint && d_small=$(median_wall "$dclint" "$work/small/compose.yaml")
-row "one small compose file (median of $runs)" "${n_small} s" "${d_small} s" "$(ratio "$n_small" "$d_small")" "$l"
+n_small=$(medians "${netlint[@]}" --no-color "$work/small/compose.yaml")
+if $have_dclint; then
+  d_small=$(medians "$dclint" "$work/small/compose.yaml")
+  row "one small compose file (median of $runs)" "$(fmt "$n_small")" "$(fmt "$d_small")" "$(ratios "$n_small" "$d_small")" "$l"
+else
+  row "one small compose file (median of $runs)" "$(fmt "$n_small")" "-" "-" "$l"
+fi
 
 if [ "${#corpus_files[@]}" -gt 0 ]; then
   l=$(load)
-  n_corpus=$(median_wall "${netlint[@]}" --no-color "${corpus_files[@]}")
-  d_corpus=-
-  $have_dclint && d_corpus=$(median_wall "$dclint" "${corpus_files[@]}")
-  row "corpus: ${#corpus_files[@]} compose files, one run (median of $runs)" "${n_corpus} s" "${d_corpus} s" \
-    "$(ratio "$n_corpus" "$d_corpus")" "$l"
+  n_corpus=$(medians "${netlint[@]}" --no-color "${corpus_files[@]}")
+  label="corpus: ${#corpus_files[@]} files, one run (median of $runs)"
+  if $have_dclint; then
+    d_corpus=$(medians "$dclint" "${corpus_files[@]}")
+    row "$label" "$(fmt "$n_corpus")" "$(fmt "$d_corpus")" "$(ratios "$n_corpus" "$d_corpus")" "$l"
+  else
+    row "$label" "$(fmt "$n_corpus")" "-" "-" "$l"
+  fi
 fi
 
 l=$(load)
-t_many=$(for _ in 1 2 3; do wall "${netlint[@]}" --no-color --format json "$work/many"; done | median)
-row "$files files, one run (median of 3)" "$(awk -v n="$files" -v t="$t_many" 'BEGIN { printf "%.0f files/s", n / t }')" \
+runs_saved=$runs; runs=3
+t_many=$(medians "${netlint[@]}" --no-color --format json "$work/many")
+runs=$runs_saved
+row "$files files, one run (median of 3)" "$(awk -v n="$files" '{ printf "%.0f files/s", n / $1 }' <<< "$t_many")" \
   "-" "-" "$l"
+row "  (per CPU-second)" "$(awk -v n="$files" '{ printf "%.0f files/s", n / $2 }' <<< "$t_many")" "" "" ""
+
+# Fleet scale through the launcher, every rule: dumps made by bench/fleet-scale.sh (1,000 per host).
+fleet="$out/fleet"
+if [ -f "$fleet/node0999.json" ]; then
+  for hosts in 200 1000; do
+    l=$(load)
+    mapfile -t dumps < <(ls "$fleet"/node*.json | head -n "$hosts")
+    r=$( { /usr/bin/time -f '%e %U %S %M' env NETLINT_JAVA_OPTS="-XX:TieredStopAtLevel=4 -XX:+UseParallelGC" \
+      "${netlint[@]}" --no-color --format json "${dumps[@]}" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    row "$((hosts * 1000)) networks, every rule" "$(awk '{printf "%.1f s / %.1f s", $1, $2 + $3}' <<< "$r")" "-" "-" "$l"
+    row "  peak RSS" "$(awk '{printf "%.0f MiB", $4 / 1024}' <<< "$r")" "" "" ""
+  done
+else
+  row "1M networks" "(run bench/fleet-scale.sh once to generate the dumps)" "" "" ""
+fi
 
 # What the JVM loads for the small file, through the launcher (so with its archive).
 classes="$work/classes.log"
@@ -152,5 +188,5 @@ for prefix in picocli com.fasterxml.jackson.databind com.fasterxml.jackson.dataf
   row "  $prefix" "$(grep -c " $prefix\." "$classes" || true)" "" "" ""
 done
 echo
-echo "ratio = netlint / dclint wall time (lower is better); dclint runs its own default rules."
-echo "1M networks (wall, peak RSS): bench/fleet-scale.sh"
+echo "ratio = netlint / dclint, wall / CPU (user + sys), lower is better; dclint runs its own default rules."
+echo "On a loaded machine wall times stretch with the load average; CPU times and ratios much less."
