@@ -123,7 +123,7 @@ ratios() {
   echo "$(ratio "$nw" "$dw") / $(ratio "$nc" "$dc")"
 }
 
-echo "netlint $(java -jar "$jar" --version | head -1) beside dclint $($have_dclint && "$dclint" --version 2>/dev/null || echo '(not installed)')"
+echo "$(java -jar "$jar" --version | head -1) beside dclint $($have_dclint && "$dclint" --version 2>/dev/null || echo '(not installed)')"
 echo "$(nproc) cores; $(java -version 2>&1 | head -1); node $(node --version 2>/dev/null || echo '-')"
 echo
 
