@@ -1,28 +1,48 @@
 #!/usr/bin/env bash
-# Prints netlint's start-up time and throughput. Builds nothing: run `mvn -B package` first.
+# netlint beside dclint 3.1.0 (the Node.js compose linter its users compare it with), in one run.
+# Builds nothing: run `mvn -B package -DskipTests` first. Prints figures and asserts nothing.
 #
 #   bench/startup-and-throughput.sh [RUNS] [FILES]
 #
-#   RUNS   runs of `java -jar target/netlint.jar` on one small compose file (default 15);
-#          the median wall time is printed
-#   FILES  generated compose files linted in one run (default 1000); files/second is printed
+#   RUNS   runs of each tool on one small compose file (default 11); medians are printed
+#   FILES  generated compose files netlint lints in one run (default 1000): files per second
 #
-# Each figure is printed twice: plain, and with an AppCDS archive (class data sharing) made by a
-# training run with -XX:ArchiveClassesAtExit (kept in bench/out/, which git ignores).
-# Figures only, no assertions: speed is never a test.
+# Rows, each with the load average when it was measured (wall times grow with it; ratios much less):
+#   - one small compose file: median wall time of netlint through bin/netlint (warm class-data
+#     archive, in a cache under bench/out/) and of dclint; the ratio netlint / dclint;
+#   - the compose files of ../shared/corpus (read in place), all in one run of each tool;
+#   - FILES generated compose projects in one netlint run: files/s;
+#   - 200k and 1M networks of inspect dumps (made once by bench/fleet-scale.sh), every rule: wall
+#     time and peak RSS (C2 and the parallel collector for such a run: NETLINT_JAVA_OPTS);
+#   - classes the JVM loads for the small file, and how many of them came from the archive.
+# dclint is installed by npm into bench/out/dclint (git-ignored) on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs="${1:-15}"
+runs="${1:-11}"
 files="${2:-1000}"
 jar="target/netlint.jar"
-java="${JAVA:-java}"
+corpus="${NETLINT_CORPUS:-../shared/corpus/compose}"
 [ -f "$jar" ] || { echo "bench: $jar is missing; build it first with: mvn -B package -DskipTests" >&2; exit 2; }
 
+out=bench/out
+mkdir -p "$out"
 work="$(mktemp -d "${TMPDIR:-/tmp}/netlint-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-mkdir -p bench/out
-archive="bench/out/netlint.jsa"
+
+# netlint as installed: the launcher, with a cache of its own (first run records the archive).
+export NETLINT_JAR="$PWD/$jar"
+export NETLINT_CACHE_DIR="$PWD/$out/launcher-cache"
+netlint=("$PWD/bin/netlint")
+
+dclint_dir="$out/dclint"
+dclint="$dclint_dir/node_modules/.bin/dclint"
+if [ ! -x "$dclint" ]; then
+  mkdir -p "$dclint_dir"
+  (cd "$dclint_dir" && npm install --silent --no-audit --no-fund --no-save dclint@3.1.0 >/dev/null 2>&1) || true
+fi
+have_dclint=false
+[ -x "$dclint" ] && have_dclint=true
 
 # One small, realistic compose file.
 mkdir -p "$work/small"
@@ -73,52 +93,100 @@ networks:
 YAML
 done
 
-# median of the numbers on stdin
-median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
-
-# Wall time and CPU time (user + sys) of one command, in seconds: "WALL CPU".
-timed() {
-  local TIMEFORMAT='%R %U %S' out
-  out=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || true
-  echo "$out" | tail -1 | awk '{printf "%s %.3f\n", $1, $2 + $3}'
-}
-
-startup() { # extra JVM options...
-  local results
-  results=$(for _ in $(seq 1 "$runs"); do
-    timed "$java" "$@" -jar "$jar" --no-color "$work/small/compose.yaml"
-  done)
-  printf '%.3f s wall, %.3f s CPU (medians)' \
-    "$(echo "$results" | awk '{print $1}' | median)" "$(echo "$results" | awk '{print $2}' | median)"
-}
-
-throughput() { # extra JVM options...
-  local t count
-  count=$("$java" "$@" -jar "$jar" --format json --no-color "$work/many" 2>/dev/null | grep -c '"ruleId"' || true)
-  t=$(timed "$java" "$@" -jar "$jar" --format json --no-color "$work/many")
-  echo "$t" | awk -v n="$files" -v f="$count" '{ printf "%.0f files/s wall, %.0f files per CPU-second (%d files, %d findings; %.2f s wall, %.2f s CPU, incl. JVM start)\n", n / $1, n / $2, n, f, $1, $2 }'
-}
-
-echo "netlint benchmark: $("$java" -jar "$jar" --version | head -1), $(nproc) cores, $("$java" -version 2>&1 | head -1)"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (wall times grow with it; CPU times much less)"
-echo "start-up: median of $runs runs on one small compose file"
-printf '  plain:  %s\n' "$(startup)"
-echo "throughput: one run over $files generated compose files"
-printf '  plain:  %s\n' "$(throughput)"
-
-# A short-lived CLI gains little from C2 and a parallel collector: the installed launcher uses these.
-quick=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-printf '  C1 + SerialGC start-up:    %s\n' "$(startup "${quick[@]}")"
-printf '  C1 + SerialGC throughput:  %s\n' "$(throughput "${quick[@]}")"
-
-# AppCDS: one training run over both inputs writes the archive, then the same measurements.
-rm -f "$archive"
-"$java" -XX:ArchiveClassesAtExit="$archive" -jar "$jar" --no-color "$work/small/compose.yaml" "$work/many" \
-  >/dev/null 2>&1 || true
-if [ -f "$archive" ]; then
-  printf '  AppCDS start-up:    %s\n' "$(startup -XX:SharedArchiveFile="$archive")"
-  printf '  AppCDS throughput:  %s\n' "$(throughput -XX:SharedArchiveFile="$archive")"
-  echo "  (run with: java -XX:SharedArchiveFile=$archive -jar $jar ...)"
-else
-  echo "  AppCDS: this JVM could not write an archive; skipped"
+# The corpus's compose files, read where they are.
+corpus_files=()
+if [ -d "$corpus" ]; then
+  while IFS= read -r f; do corpus_files+=("$f"); done < <(find "$corpus" -type f \( -name '*.yml' -o -name '*.yaml' \) | sort)
 fi
+
+median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
+# "WALL CPU" seconds of one command (output discarded); CPU is user + sys of the process tree.
+timed() {
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 ) || true
+  echo "$t" | tail -1 | awk '{printf "%s %.2f\n", $1, $2 + $3}'
+}
+# "WALL CPU": medians over RUNS runs.
+medians() {
+  local all
+  all=$(for _ in $(seq 1 "$runs"); do timed "$@"; done)
+  echo "$(echo "$all" | awk '{print $1}' | median) $(echo "$all" | awk '{print $2}' | median)"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+row() { printf '%-46s %20s %20s %13s %6s\n' "$@"; }
+# "1.23 s / 0.98 s" from "WALL CPU"
+fmt() { awk '{printf "%.2f s / %.2f s", $1, $2}' <<< "$1"; }
+# "0.50x / 0.60x": wall ratio / CPU ratio
+ratios() {
+  read -r nw nc <<< "$1"; read -r dw dc <<< "$2"
+  echo "$(ratio "$nw" "$dw") / $(ratio "$nc" "$dc")"
+}
+
+echo "$(java -jar "$jar" --version | head -1) beside dclint $($have_dclint && "$dclint" --version 2>/dev/null || echo '(not installed)')"
+echo "$(nproc) cores; $(java -version 2>&1 | head -1); node $(node --version 2>/dev/null || echo '-')"
+echo
+
+# Warm the launcher's archive (and check the launcher works) before any timing.
+"${netlint[@]}" --no-color "$work/small/compose.yaml" >/dev/null 2>&1 || true
+"${netlint[@]}" --no-color "$work/small/compose.yaml" >/dev/null 2>&1 || true
+
+row "figure (wall / CPU)" "netlint" "dclint" "ratio" "load"
+l=$(load)
+n_small=$(medians "${netlint[@]}" --no-color "$work/small/compose.yaml")
+if $have_dclint; then
+  d_small=$(medians "$dclint" "$work/small/compose.yaml")
+  row "one small compose file (median of $runs)" "$(fmt "$n_small")" "$(fmt "$d_small")" "$(ratios "$n_small" "$d_small")" "$l"
+else
+  row "one small compose file (median of $runs)" "$(fmt "$n_small")" "-" "-" "$l"
+fi
+
+if [ "${#corpus_files[@]}" -gt 0 ]; then
+  l=$(load)
+  n_corpus=$(medians "${netlint[@]}" --no-color "${corpus_files[@]}")
+  label="corpus: ${#corpus_files[@]} files, one run (median of $runs)"
+  if $have_dclint; then
+    d_corpus=$(medians "$dclint" "${corpus_files[@]}")
+    row "$label" "$(fmt "$n_corpus")" "$(fmt "$d_corpus")" "$(ratios "$n_corpus" "$d_corpus")" "$l"
+  else
+    row "$label" "$(fmt "$n_corpus")" "-" "-" "$l"
+  fi
+fi
+
+l=$(load)
+runs_saved=$runs; runs=3
+t_many=$(medians "${netlint[@]}" --no-color --format json "$work/many")
+runs=$runs_saved
+row "$files files, one run (median of 3)" "$(awk -v n="$files" '{ printf "%.0f files/s", n / $1 }' <<< "$t_many")" \
+  "-" "-" "$l"
+row "  (per CPU-second)" "$(awk -v n="$files" '{ printf "%.0f files/s", n / $2 }' <<< "$t_many")" "" "" ""
+
+# Fleet scale through the launcher, every rule: dumps made by bench/fleet-scale.sh (1,000 per host).
+fleet="$out/fleet"
+if [ -f "$fleet/node0999.json" ]; then
+  for hosts in 200 1000; do
+    l=$(load)
+    mapfile -t dumps < <(ls "$fleet"/node*.json | head -n "$hosts")
+    r=$( { /usr/bin/time -f '%e %U %S %M' env NETLINT_JAVA_OPTS="-XX:TieredStopAtLevel=4 -XX:+UseParallelGC" \
+      "${netlint[@]}" --no-color --format json "${dumps[@]}" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    row "$((hosts * 1000)) networks, every rule" "$(awk '{printf "%.1f s / %.1f s", $1, $2 + $3}' <<< "$r")" "-" "-" "$l"
+    row "  peak RSS" "$(awk '{printf "%.0f MiB", $4 / 1024}' <<< "$r")" "" "" ""
+  done
+else
+  row "1M networks" "(run bench/fleet-scale.sh once to generate the dumps)" "" "" ""
+fi
+
+# What the JVM loads for the small file, through the launcher (so with its archive).
+classes="$work/classes.log"
+NETLINT_JAVA_OPTS="-Xlog:class+load=info:file=$classes" "${netlint[@]}" --no-color "$work/small/compose.yaml" >/dev/null 2>&1 || true
+total=$(wc -l < "$classes")
+shared=$(grep -c 'shared objects file' "$classes" || true)
+row "classes loaded, one small file" "$total" "-" "-" "$(load)"
+row "  of which from the archive" "$shared" "" "" ""
+for prefix in picocli com.fasterxml.jackson.databind com.fasterxml.jackson.dataformat org.yaml.snakeyaml \
+    org.snakeyaml com.github.dockerjava org.treesitter; do
+  row "  $prefix" "$(grep -c " $prefix\." "$classes" || true)" "" "" ""
+done
+echo
+echo "ratio = netlint / dclint, wall / CPU (user + sys), lower is better; dclint runs its own default rules."
+echo "On a loaded machine wall times stretch with the load average; CPU times and ratios much less."

@@ -84,6 +84,16 @@ public final class ConfigLoader {
 
     /** Binds configuration text; {@code displayName} prefixes error messages. */
     public static NetlintConfig parse(String text, String displayName) throws ConfigException {
+        // A simple file binds without Jackson (start-up time); anything else, and every error, binds below.
+        Optional<NetlintConfig> simple = SimpleConfigBinder.bind(text);
+        if (simple.isPresent()) {
+            return simple.get();
+        }
+        return parseWithJackson(text, displayName);
+    }
+
+    /** The full binding, with located messages for every mistake. */
+    static NetlintConfig parseWithJackson(String text, String displayName) throws ConfigException {
         if (text.isBlank() || hasNoContent(text)) {
             return NetlintConfig.empty();
         }

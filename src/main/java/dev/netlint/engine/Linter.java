@@ -5,6 +5,7 @@ import dev.netlint.ingest.Directives;
 import dev.netlint.ingest.IngestContext;
 import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.InputReader;
+import dev.netlint.ingest.Preparer;
 import dev.netlint.ingest.ReaderRegistry;
 import dev.netlint.ingest.ScanRoot;
 import dev.netlint.ingest.SourceFile;
@@ -77,8 +78,13 @@ public final class Linter {
         for (InputReader r : readers) {
             r.prepare(inputs.stream().filter(i -> i.reader() == r).map(Input::file).toList(), context);
         }
-        for (Input in : inputs) {
-            readOne(in, context);
+        // Readers that can parse without the model do so a few files ahead, in parallel; the model is
+        // still built file by file in input order, so the output is the same (dev.netlint.ingest.Preparer).
+        try (Preparer ahead = Preparer.start(inputs.stream().map(i -> i.file()).toList(),
+                inputs.stream().map(i -> i.reader()).toList())) {
+            for (int i = 0; i < inputs.size(); i++) {
+                readOne(inputs.get(i), context, ahead, i);
+            }
         }
         return new Run(analyse(model, directives, ioErrors, inputs.size()), model, directives, Map.copyOf(scan.texts()),
                 ignoredFiles);
@@ -154,7 +160,7 @@ public final class Linter {
     private record Input(SourceFile file, InputReader reader) {
     }
 
-    private void readOne(Input in, IngestContext context) {
+    private void readOne(Input in, IngestContext context, Preparer ahead, int index) {
         SourceFile file = in.file();
         if (in.reader() == null) {
             // Named explicitly but no format claims it: say why, with the decoder's location when it is not text.
@@ -169,7 +175,12 @@ public final class Linter {
             return;
         }
         try {
-            in.reader().read(file, context);
+            InputReader.Prepared prepared = ahead.get(index);
+            if (prepared != null) {
+                prepared.apply(context);
+            } else {
+                in.reader().read(file, context);
+            }
         } catch (InputException e) {
             fatal(context, file, e);
         } catch (RuntimeException | StackOverflowError e) {

@@ -45,4 +45,21 @@ public interface InputReader {
 
     /** Reads the file into the context's model. Throws for a file that cannot be used at all. */
     void read(SourceFile file, IngestContext context) throws InputException;
+
+    /**
+     * The model-free part of reading a file (reading, decoding, parsing), which the engine may run on
+     * another thread, several files at a time. The result adds the file to a model; the engine
+     * applies results one by one in input order, so the model, and every report, is the same as
+     * with {@link #read}. Null (the default) means: no such split, call {@link #read}. Must not touch
+     * any model, and must be safe to call for different files at once.
+     */
+    default Prepared prepare(SourceFile file) throws InputException {
+        return null;
+    }
+
+    /** A prepared file: adds it to the model, throwing as {@link #read} would for an unusable file. */
+    @FunctionalInterface
+    interface Prepared {
+        void apply(IngestContext context) throws InputException;
+    }
 }

@@ -32,12 +32,14 @@ public final class Network {
     private SourceLocation enableIpv6Location;
     private Text ipamDriver;
     private boolean implicit;
-    private final Map<String, Text> options = new LinkedHashMap<>();
-    private final List<IpamPool> pools = new ArrayList<>();
-    private final Map<String, SourceLocation> declaredKeys = new LinkedHashMap<>();
-    private final List<Endpoint> endpoints = new ArrayList<>();
+    // Collections are allocated on first add (a fleet of 1M observed networks holds mostly empty ones);
+    // until then the getters return immutable empty ones, so add through the methods below.
+    private Map<String, Text> options;
+    private List<IpamPool> pools;
+    private Map<String, SourceLocation> declaredKeys;
+    private List<Endpoint> endpoints;
     private String observedId;
-    private final java.util.Set<String> unknownKeys = new java.util.LinkedHashSet<>();
+    private java.util.Set<String> unknownKeys;
     private Text ownerProject;
 
     public Network(String name, SourceLocation location) {
@@ -61,11 +63,11 @@ public final class Network {
      * {@code default} network when the file does not declare one.
      */
     public boolean implicit() { return implicit; }
-    public Map<String, Text> options() { return options; }
-    public List<IpamPool> pools() { return pools; }
-    public Map<String, SourceLocation> declaredKeys() { return declaredKeys; }
+    public Map<String, Text> options() { return options == null ? Map.of() : options; }
+    public List<IpamPool> pools() { return pools == null ? List.of() : pools; }
+    public Map<String, SourceLocation> declaredKeys() { return declaredKeys == null ? Map.of() : declaredKeys; }
     /** Addresses seen in use on this network (inspect dumps, live state). */
-    public List<Endpoint> endpoints() { return endpoints; }
+    public List<Endpoint> endpoints() { return endpoints == null ? List.of() : endpoints; }
     /**
      * The daemon's id of an observed network (inspect dumps, live state); null for declared ones.
      * Ids are random per network, so two dumps showing one id show the same network.
@@ -76,8 +78,8 @@ public final class Network {
      * Keys whose value could not be resolved (e.g. {@code enable_ipv6: ${IPV6}} with IPV6 unset): the
      * matching attribute is then null, and rules must not read that null as "off".
      */
-    public java.util.Set<String> unknownKeys() { return unknownKeys; }
-    public boolean isUnknown(String key) { return unknownKeys.contains(key); }
+    public java.util.Set<String> unknownKeys() { return unknownKeys == null ? java.util.Set.of() : unknownKeys; }
+    public boolean isUnknown(String key) { return unknownKeys != null && unknownKeys.contains(key); }
 
     /** Observed state: the compose project that created the network (label com.docker.compose.project). */
     public Text ownerProject() { return ownerProject; }
@@ -91,10 +93,10 @@ public final class Network {
     public Network enableIpv6(Boolean v, SourceLocation where) { this.enableIpv6 = v; this.enableIpv6Location = where; return this; }
     public Network ipamDriver(Text v) { this.ipamDriver = v; return this; }
     public Network implicit(boolean v) { this.implicit = v; return this; }
-    public Network option(String key, Text value) { options.put(key, value); return this; }
-    public Network pool(IpamPool pool) { pools.add(pool); return this; }
-    public Network declaredKey(String key, SourceLocation where) { declaredKeys.put(key, where); return this; }
-    public Network unknownKey(String key) { unknownKeys.add(key); return this; }
+    public Network option(String key, Text value) { if (options == null) { options = new LinkedHashMap<>(4); } options.put(key, value); return this; }
+    public Network pool(IpamPool pool) { if (pools == null) { pools = new ArrayList<>(2); } pools.add(pool); return this; }
+    public Network declaredKey(String key, SourceLocation where) { if (declaredKeys == null) { declaredKeys = new LinkedHashMap<>(8); } declaredKeys.put(key, where); return this; }
+    public Network unknownKey(String key) { if (unknownKeys == null) { unknownKeys = new java.util.LinkedHashSet<>(4); } unknownKeys.add(key); return this; }
 
     /** The driver name, lower-case, defaulting to bridge; empty when unknown. */
     public Optional<String> driverName() {
@@ -114,7 +116,7 @@ public final class Network {
     }
 
     public Optional<Text> option(String key) {
-        return Optional.ofNullable(options.get(key));
+        return Optional.ofNullable(options == null ? null : options.get(key));
     }
 
     /** The parent interface of a macvlan/ipvlan network. */
@@ -123,12 +125,12 @@ public final class Network {
     }
 
     public boolean hasUserSubnet() {
-        return pools.stream().anyMatch(p -> p.subnet() != null);
+        return pools().stream().anyMatch(p -> p.subnet() != null);
     }
 
     /** A --config-only network: it holds configuration for --config-from networks and allocates nothing. */
     public boolean configOnly() {
-        return declaredKeys.containsKey(CONFIG_ONLY);
+        return declaredKeys != null && declaredKeys.containsKey(CONFIG_ONLY);
     }
 
     public boolean isBuiltIn() {
@@ -139,6 +141,9 @@ public final class Network {
     public boolean ipv6Enabled() {
         return Boolean.TRUE.equals(enableIpv6);
     }
+
+    /** Records an address seen in use on this network. */
+    public Network endpoint(Endpoint e) { if (endpoints == null) { endpoints = new ArrayList<>(2); } endpoints.add(e); return this; }
 
     /** An address a container holds on this network, as observed. */
     public record Endpoint(String containerName, AddressValue ipv4, AddressValue ipv6, SourceLocation location) {

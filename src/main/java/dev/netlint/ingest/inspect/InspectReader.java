@@ -62,6 +62,16 @@ public final class InspectReader implements InputReader {
 
     @Override
     public void read(SourceFile file, IngestContext context) throws InputException {
+        prepare(file).apply(context);
+    }
+
+    /**
+     * Parses the whole dump without touching the model (so files can be parsed on several threads);
+     * the result adds the file's networks and containers to the model in file order. A parse error
+     * is thrown by the result, after what was read before it, as a sequential read would.
+     */
+    @Override
+    public Prepared prepare(SourceFile file) throws InputException {
         JsonShape shape;
         try {
             shape = JsonShape.sniff(file.head(SNIFF_BYTES));
@@ -69,33 +79,72 @@ public final class InspectReader implements InputReader {
             throw new InputException(0, 0, "cannot read: " + e.getMessage());
         }
         if (shape == JsonShape.DAEMON_CONFIG) {
-            new DaemonJsonReader().read(file, context);
-            return;
+            return context -> new DaemonJsonReader().read(file, context);
         }
         if (!shape.isInspectOutput()) {
-            return; // not Docker output (or an empty array): nothing to check, nothing to say
+            return context -> { }; // not Docker output (or an empty array): nothing to check, nothing to say
         }
-        new Session(file, context).run();
+        Session session = new Session(file);
+        session.run();
+        return session::apply;
     }
 
-    /** One file being read. */
+    /** One file being read: parsed first ({@link #run}), then added to a model ({@link #apply}). */
     private static final class Session {
         private final SourceFile file;
         private final String name;
-        private final IngestContext context;
-        private Project project;
+        /** Networks and containers in file order. */
+        private final List<Object> items = new ArrayList<>();
         private final Map<Network, String> configFrom = new LinkedHashMap<>();
         private int skippedElements;
         private SourceLocation firstSkipped;
         private String skippedKind;
+        private InputException failure;
 
-        Session(SourceFile file, IngestContext context) {
+        Session(SourceFile file) {
             this.file = file;
             this.name = file.displayName();
-            this.context = context;
         }
 
-        void run() throws InputException {
+        void run() {
+            try {
+                parse();
+            } catch (InputException e) {
+                failure = e;
+            }
+        }
+
+        void apply(IngestContext context) throws InputException {
+            Project project = null;
+            if (!items.isEmpty()) {
+                project = new Project(name, Project.Kind.OBSERVED, SourceLocation.of(name, 1, 1), context.hostOf(name));
+                context.model().add(project);
+                for (Object item : items) {
+                    if (item instanceof Network n) {
+                        project.add(n);
+                    } else {
+                        project.add((Container) item);
+                    }
+                }
+            }
+            if (project != null) {
+                resolveConfigFrom(project);
+            }
+            if (skippedElements > 0) {
+                String what = skippedKind != null ? skippedKind : "not network or container inspect output";
+                String count = skippedElements == 1 ? "1 element" : skippedElements + " elements";
+                context.model().skipped(new SkippedInput(firstSkipped, count + " of this array "
+                        + (skippedElements == 1 ? "is " : "are ") + what
+                        + "; netlint reads `docker network inspect`, `docker inspect` of containers and "
+                        + "`podman network inspect`, so " + (skippedElements == 1 ? "it was" : "they were")
+                        + " skipped"));
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private void parse() throws InputException {
             try (JsonParser p = Json.open(file)) {
                 if (p.nextToken() != JsonToken.START_ARRAY) {
                     return;
@@ -119,17 +168,6 @@ public final class InspectReader implements InputReader {
                 }
             } catch (IOException e) {
                 throw Json.failure(e, "inspect output");
-            } finally {
-                resolveConfigFrom();
-                if (skippedElements > 0) {
-                    String what = skippedKind != null ? skippedKind : "not network or container inspect output";
-                    String count = skippedElements == 1 ? "1 element" : skippedElements + " elements";
-                    context.model().skipped(new SkippedInput(firstSkipped, count + " of this array "
-                            + (skippedElements == 1 ? "is " : "are ") + what
-                            + "; netlint reads `docker network inspect`, `docker inspect` of containers and "
-                            + "`podman network inspect`, so " + (skippedElements == 1 ? "it was" : "they were")
-                            + " skipped"));
-                }
             }
         }
 
@@ -138,14 +176,6 @@ public final class InspectReader implements InputReader {
                 firstSkipped = where;
                 skippedKind = kind;
             }
-        }
-
-        private Project project() {
-            if (project == null) {
-                project = new Project(name, Project.Kind.OBSERVED, SourceLocation.of(name, 1, 1), context.hostOf(name));
-                context.model().add(project);
-            }
-            return project;
         }
 
         /** Reads one array element; the parser is on its START_OBJECT. */
@@ -335,18 +365,22 @@ public final class InspectReader implements InputReader {
             if (e.configFrom != null) {
                 configFrom.put(n, e.configFrom);
             }
-            project().add(n);
+            items.add(n);
         }
 
         /** A network made with --config-from takes its IPAM and options from the config-only network. */
-        private void resolveConfigFrom() {
+        private void resolveConfigFrom(Project project) {
             for (Map.Entry<Network, String> cf : configFrom.entrySet()) {
                 Network n = cf.getKey();
-                project().network(cf.getValue()).ifPresent(src -> {
+                project.network(cf.getValue()).ifPresent(src -> {
                     if (n.pools().isEmpty()) {
                         src.pools().forEach(n::pool);
                     }
-                    src.options().forEach((k, v) -> n.options().putIfAbsent(k, v));
+                    src.options().forEach((k, v) -> {
+                        if (!n.options().containsKey(k)) {
+                            n.option(k, v);
+                        }
+                    });
                 });
             }
         }
@@ -367,7 +401,7 @@ public final class InspectReader implements InputReader {
                 e.options.forEach(n::option);
             }
             e.pools.forEach(n::pool);
-            n.endpoints().addAll(e.endpoints);
+            e.endpoints.forEach(n::endpoint);
         }
 
         // ---- podman network inspect ----
@@ -451,7 +485,7 @@ public final class InspectReader implements InputReader {
             if (e.networkInterface != null && n.isLanDriver() && !e.networkInterface.value().isEmpty()) {
                 n.option("parent", e.networkInterface);
             }
-            project().add(n);
+            items.add(n);
         }
 
         // ---- docker inspect (containers) ----
@@ -612,7 +646,7 @@ public final class InspectReader implements InputReader {
             e.ports.forEach(c::port);
             e.extraHosts.forEach(c::extraHost);
             e.dns.forEach(c::dns);
-            project().add(c);
+            items.add(c);
         }
 
         // ---- helpers ----

@@ -131,7 +131,7 @@ public final class LiveDaemonReader {
                         ? AddressValue.address(stripPrefix(cfg.getIpv4Address()), cat) : null;
                 AddressValue v6 = notBlank(cfg.getIpv6Address())
                         ? AddressValue.address(stripPrefix(cfg.getIpv6Address()), cat) : null;
-                net.endpoints().add(new Network.Endpoint(name, v4, v6, cat));
+                net.endpoint(new Network.Endpoint(name, v4, v6, cat));
             });
         }
         return net;
