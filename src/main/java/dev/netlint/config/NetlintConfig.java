@@ -20,6 +20,8 @@ import java.util.Map;
  * @param hosts      host name → globs of the files that describe that host (topology)
  * @param segments   LANs shared by hosts' parent interfaces (topology)
  * @param reportUnusedDisables true: report directives that suppressed nothing (as --report-unused-disables)
+ * @param ownedPublicBlocks public CIDRs the site owns: container networks inside them are deliberate (NL111)
+ * @param documents  which Markdown files are read in order and which hold independent examples
  */
 public record NetlintConfig(
         @JsonProperty("rules") Map<String, ConfigValue> rules,
@@ -30,7 +32,21 @@ public record NetlintConfig(
         @JsonProperty("failOn") ConfigValue failOn,
         @JsonProperty("hosts") Map<String, List<String>> hosts,
         @JsonProperty("segments") List<SegmentConfig> segments,
-        @JsonProperty("reportUnusedDisables") Boolean reportUnusedDisables) {
+        @JsonProperty("reportUnusedDisables") Boolean reportUnusedDisables,
+        @JsonProperty("ownedPublicBlocks") List<ConfigValue> ownedPublicBlocks,
+        @JsonProperty("documents") Documents documents) {
+
+    /**
+     * Globs of Markdown files whose shell blocks run in order (sequential) or each stand alone
+     * (independent). A file matched by both is independent.
+     */
+    public record Documents(@JsonProperty("sequential") List<String> sequential,
+                            @JsonProperty("independent") List<String> independent) {
+        public Documents {
+            sequential = sequential == null ? List.of() : List.copyOf(sequential);
+            independent = independent == null ? List.of() : List.copyOf(independent);
+        }
+    }
 
     /** One default address pool: a base block and the prefix length carved out of it. */
     public record Pool(@JsonProperty(value = "base", required = true) ConfigValue base,
@@ -57,10 +73,12 @@ public record NetlintConfig(
         hosts = hosts == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
         segments = segments == null ? List.of() : List.copyOf(segments);
+        ownedPublicBlocks = ownedPublicBlocks == null ? List.of() : List.copyOf(ownedPublicBlocks);
+        documents = documents == null ? new Documents(null, null) : documents;
     }
 
     public static NetlintConfig empty() {
-        return new NetlintConfig(null, null, null, null, null, null, null, null, null);
+        return new NetlintConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A loaded configuration together with where it came from. */

@@ -95,6 +95,20 @@ class ConfigTest {
     }
 
     @Test
+    void ownedPublicBlocksReachTheModelAndAreValidated() throws Exception {
+        NetlintConfig.Loaded c = load("""
+                ownedPublicBlocks: [20.30.0.0/16, "2a01:4f8::/32"]
+                """);
+        LintSettings s = new LintSettings();
+        ConfigApplier.apply(c, s, RuleRegistry.all());
+        Model m = new Model();
+        s.modelFacts().forEach(f -> f.accept(m));
+        assertThat(m.ownedPublicBlocks()).extracting(AddressValue::raw).containsExactly("20.30.0.0/16", "2a01:4f8::/32");
+        assertThat(m.ownedPublicBlocks().get(0).location().line()).isEqualTo(1);
+        assertThat(error("ownedPublicBlocks: [20.30.0.0/33]\n")).startsWith("cfg.yaml:1:21: ownedPublicBlocks: ");
+    }
+
+    @Test
     void reportUnusedDisablesIsTheFlagsCounterpart() throws Exception {
         Files.writeString(dir.resolve(".netlint.yaml"), "reportUnusedDisables: true\n");
         SettingsResolver.Flags none = SettingsResolver.Flags.none();
