@@ -1,6 +1,7 @@
 package dev.netlint.config;
 
 import dev.netlint.engine.LintSettings;
+import dev.netlint.ingest.DocumentOrder;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.DaemonSettings;
 import dev.netlint.model.Model;
@@ -115,6 +116,23 @@ public final class ConfigApplier {
             settings.hostOfFile(shown -> hostOf(shown, base, hostGlobs).orElseGet(() -> fallback.apply(shown)));
         }
 
+        List<PathMatcher> sequentialDocs = globs(file, "documents.sequential", c.documents().sequential());
+        List<PathMatcher> independentDocs = globs(file, "documents.independent", c.documents().independent());
+        if (!sequentialDocs.isEmpty() || !independentDocs.isEmpty()) {
+            Function<String, DocumentOrder> fallback = settings.documentOrderOfFile();
+            Path base = loaded.directory();
+            settings.documentOrderOfFile(shown -> {
+                Path rel = relative(shown, base);
+                if (independentDocs.stream().anyMatch(m -> m.matches(rel))) {
+                    return DocumentOrder.INDEPENDENT;
+                }
+                if (sequentialDocs.stream().anyMatch(m -> m.matches(rel))) {
+                    return DocumentOrder.SEQUENTIAL;
+                }
+                return fallback.apply(shown);
+            });
+        }
+
         boolean topology = !c.hosts().isEmpty() || !c.segments().isEmpty();
         Consumer<Model> facts = model -> {
             model.hostNetworks().addAll(hostNetworks);
@@ -156,6 +174,26 @@ public final class ConfigApplier {
             }
         }
         return Optional.empty();
+    }
+
+    private static List<PathMatcher> globs(String file, String key, List<String> globs) throws ConfigException {
+        List<PathMatcher> out = new ArrayList<>();
+        for (String g : globs) {
+            try {
+                PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + g);
+                // as in ignore: a glob without '/' matches a file name at any depth
+                out.add(g.contains("/") ? m : p -> p.getFileName() != null && m.matches(p.getFileName()));
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException(file + ": " + key + ": invalid glob '" + g + "'");
+            }
+        }
+        return out;
+    }
+
+    /** A file's path relative to the configuration's directory (as written when it lies elsewhere). */
+    private static Path relative(String shown, Path base) {
+        Path abs = Path.of(shown).toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs) : Path.of(shown);
     }
 
     private static Segment segment(String file, NetlintConfig.SegmentConfig s) throws ConfigException {

@@ -24,6 +24,8 @@ public final class LintSettings {
     private java.util.function.Function<String, String> hostOfFile = LintSettings::defaultHost;
     private boolean reportUnusedDirectives;
     private java.nio.file.Path ignoreBase;
+    private java.util.function.Function<String, dev.netlint.ingest.DocumentOrder> documentOrderOfFile =
+            dev.netlint.ingest.DocumentOrder::byName;
 
     public Set<String> disabled() { return disabled; }
     /** Rules explicitly enabled; when non-empty together with "all disabled" semantics, see {@link #isEnabled}. */
@@ -47,6 +49,13 @@ public final class LintSettings {
      */
     public java.nio.file.Path ignoreBase() { return ignoreBase; }
     public LintSettings ignoreBase(java.nio.file.Path dir) { this.ignoreBase = dir; return this; }
+
+    /** Whether a document's shell blocks run in order or stand alone (configuration documents:, else by name). */
+    public java.util.function.Function<String, dev.netlint.ingest.DocumentOrder> documentOrderOfFile() { return documentOrderOfFile; }
+    public LintSettings documentOrderOfFile(java.util.function.Function<String, dev.netlint.ingest.DocumentOrder> f) {
+        this.documentOrderOfFile = f;
+        return this;
+    }
 
     /** A rule runs unless disabled; an explicit enable wins over a disable of the same id. */
     public boolean isEnabled(String ruleId) {

@@ -62,7 +62,8 @@ public final class Linter {
         Directives directives = new Directives();
         List<InputError> ioErrors = new ArrayList<>();
         List<Input> inputs = discover(paths, ioErrors);
-        IngestContext context = new IngestContext(model, settings.environment(), settings.hostOfFile(), directives);
+        IngestContext context = new IngestContext(model, settings.environment(), settings.hostOfFile(), directives)
+                .documentOrderOfFile(settings.documentOrderOfFile());
         for (Input in : inputs) {
             readOne(in, context);
         }
