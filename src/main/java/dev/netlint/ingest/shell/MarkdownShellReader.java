@@ -118,24 +118,18 @@ public final class MarkdownShellReader implements InputReader {
             }
             Map<Project, Integer> firstOfBlock = new IdentityHashMap<>();
             Map<Project, DockerCli> clis = new IdentityHashMap<>();
-            List<HostSwitch> sw = switches.get(k);
+            TreeMap<Integer, String> sw = new TreeMap<>();
+            switches.get(k).forEach(s -> sw.put(s.line(), s.host()));
+            String hostAtStart = host;
             for (ShellCommand c : ShellParser.parse(source, vars)) {
-                int line = source.location(c.start(), c.end()).line();
-                for (HostSwitch s : sw) {
-                    if (s.line() <= line && s.line() > hostLine) {
-                        host = s.host();
-                        hostLine = s.line();
-                    }
-                }
-                Project p = projects.of(host);
+                Map.Entry<Integer, String> marker = sw.floorEntry(source.location(c.start(), c.end()).line());
+                Project p = projects.of(marker == null ? hostAtStart : marker.getValue());
                 firstOfBlock.putIfAbsent(p, p.operations().size());
                 clis.computeIfAbsent(p, x -> new DockerCli(source, x)).apply(c);
             }
-            for (HostSwitch s : sw) { // a marker after the block's last command still holds for what follows
-                if (s.line() > hostLine) {
-                    host = s.host();
-                    hostLine = s.line();
-                }
+            if (!sw.isEmpty()) { // the block's last marker holds for what follows
+                host = sw.lastEntry().getValue();
+                hostLine = sw.lastKey();
             }
             if (order == DocumentOrder.UNSPECIFIED) {
                 for (Map.Entry<Project, Integer> e : firstOfBlock.entrySet()) {
