@@ -1,8 +1,12 @@
 package dev.netlint.ingest.shell;
 
+import dev.netlint.ingest.IngestContext;
+import dev.netlint.model.SourceLocation;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,5 +77,35 @@ final class HostMarkers {
     /** Whether a directive's value can name a host; otherwise the reader reports it. */
     static boolean validName(String name) {
         return HOST_NAME.matcher(name).matches();
+    }
+
+    /**
+     * The host directives of a file, line number → host: {@code <!-- netlint host=NAME -->} lines
+     * when {@code markdown}, else {@code # netlint host=NAME} lines. A directive without a usable
+     * name is reported as an input problem and ignored.
+     */
+    static TreeMap<Integer, String> directives(String file, String[] lines, boolean markdown, IngestContext context) {
+        TreeMap<Integer, String> out = new TreeMap<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].contains("netlint")) {
+                continue;
+            }
+            String line = lines[i].stripTrailing();
+            Optional<String> h = markdown ? markdownDirective(line) : shellDirective(line);
+            if (h.isPresent() && checked(file, i + 1, h.get(), context)) {
+                out.put(i + 1, h.get());
+            }
+        }
+        return out;
+    }
+
+    /** Whether a directive's host is usable; reports it when not. */
+    static boolean checked(String file, int line, String host, IngestContext context) {
+        if (validName(host)) {
+            return true;
+        }
+        context.problem(SourceLocation.of(file, line, 1), "netlint host=" + host + " does not name a host: write "
+                + "a host name (letters, digits, '.', '-', '_'); the directive is ignored");
+        return false;
     }
 }

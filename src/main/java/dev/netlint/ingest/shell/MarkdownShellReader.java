@@ -7,7 +7,6 @@ import dev.netlint.ingest.InputReader;
 import dev.netlint.ingest.SourceFile;
 import dev.netlint.model.Operation;
 import dev.netlint.model.Project;
-import dev.netlint.model.SourceLocation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ public final class MarkdownShellReader implements InputReader {
         String[] lines = text.split("\n", -1);
         DocumentOrder order = orderDirective(lines, blocks.get(0).firstLine())
                 .orElseGet(() -> context.documentOrderOf(name));
-        TreeMap<Integer, String> proseHosts = proseHostDirectives(name, lines, context);
+        TreeMap<Integer, String> proseHosts = HostMarkers.directives(name, lines, true, context);
 
         List<ShellSource> sources = new ArrayList<>();
         List<List<HostSwitch>> switches = new ArrayList<>();
@@ -80,15 +79,8 @@ public final class MarkdownShellReader implements InputReader {
         for (Block b : blocks) {
             List<HostSwitch> sw = new ArrayList<>();
             sources.add(source(name, b, sw));
-            for (HostSwitch s : sw) {
-                if (HostMarkers.validName(s.host())) {
-                    named.add(s.host());
-                } else {
-                    context.problem(SourceLocation.of(name, s.line(), 1), "'# netlint host=" + s.host()
-                            + "' does not name a host: write a host name (letters, digits, '.', '-', '_')");
-                }
-            }
-            sw.removeIf(s -> !HostMarkers.validName(s.host()));
+            sw.removeIf(s -> !HostMarkers.checked(name, s.line(), s.host(), context));
+            sw.forEach(s -> named.add(s.host()));
             switches.add(sw);
         }
         // a document that names one host only is about that host, prompts or not
@@ -159,24 +151,6 @@ public final class MarkdownShellReader implements InputReader {
             }
         }
         return Optional.empty();
-    }
-
-    /** {@code <!-- netlint host=NAME -->} lines: line number → host. */
-    private static TreeMap<Integer, String> proseHostDirectives(String file, String[] lines, IngestContext context) {
-        TreeMap<Integer, String> out = new TreeMap<>();
-        for (int i = 0; i < lines.length; i++) {
-            Optional<String> h = HostMarkers.markdownDirective(stripCr(lines[i]));
-            if (h.isEmpty()) {
-                continue;
-            }
-            if (HostMarkers.validName(h.get())) {
-                out.put(i + 1, h.get());
-            } else {
-                context.problem(SourceLocation.of(file, i + 1, 1), "'<!-- netlint host=" + h.get()
-                        + " -->' does not name a host: write a host name (letters, digits, '.', '-', '_')");
-            }
-        }
-        return out;
     }
 
     /**

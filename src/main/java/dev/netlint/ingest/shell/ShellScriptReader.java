@@ -5,7 +5,6 @@ import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.InputReader;
 import dev.netlint.ingest.SourceFile;
 import dev.netlint.model.Project;
-import dev.netlint.model.SourceLocation;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -56,7 +54,7 @@ public final class ShellScriptReader implements InputReader {
         context.directives().scanHashComments(name, text);
         ShellSource source = ShellSource.whole(name, text);
         List<ShellCommand> commands = ShellParser.parse(source);
-        TreeMap<Integer, String> hosts = hostDirectives(name, text, context);
+        TreeMap<Integer, String> hosts = HostMarkers.directives(name, text.split("\n", -1), false, context);
         // a script that names one host only runs on that host, from its first line
         String defaultHost = new HashSet<>(hosts.values()).size() == 1 ? hosts.firstEntry().getValue()
                 : context.hostOf(name);
@@ -68,27 +66,5 @@ public final class ShellScriptReader implements InputReader {
             clis.computeIfAbsent(p, x -> new DockerCli(source, x)).apply(c);
         }
         projects.addTo(context.model());
-    }
-
-    /** {@code # netlint host=NAME} lines: line number → host. */
-    private static TreeMap<Integer, String> hostDirectives(String file, String text, IngestContext context) {
-        TreeMap<Integer, String> out = new TreeMap<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].contains("netlint")) {
-                continue;
-            }
-            Optional<String> h = HostMarkers.shellDirective(lines[i].stripTrailing());
-            if (h.isEmpty()) {
-                continue;
-            }
-            if (HostMarkers.validName(h.get())) {
-                out.put(i + 1, h.get());
-            } else {
-                context.problem(SourceLocation.of(file, i + 1, 1), "'# netlint host=" + h.get()
-                        + "' does not name a host: write a host name (letters, digits, '.', '-', '_')");
-            }
-        }
-        return out;
     }
 }

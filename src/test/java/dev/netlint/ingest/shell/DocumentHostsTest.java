@@ -26,23 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hosts named by prompts and directives, and sequential versus independent documents. */
 class DocumentHostsTest {
-    /** The tutorial netlint grew from: the same macvlan "on each of the two servers". */
-    static final String TUTORIAL = """
-            # Containers on the LAN with macvlan
-
-            Run the following on each of the two servers, node01 and node02.
-            %s
-            ```console
-            $ docker network create -d macvlan \\
-            >   --subnet=192.168.0.0/24 \\
-            >   --ip-range=192.168.0.64/28 \\
-            >   --gateway=192.168.0.1 \\
-            >   -o macvlan_mode=bridge \\
-            >   -o parent=eth0 my_macvlan
-            ```
-
-            ## On node02
-            %s
+    /** One of the tutorial's two blocks: the same macvlan "on each of the two servers". */
+    private static final String TUTORIAL_BLOCK = """
             ```console
             $ docker network create -d macvlan \\
             >   --subnet=192.168.0.0/24 \\
@@ -52,6 +37,18 @@ class DocumentHostsTest {
             >   -o parent=eth0 my_macvlan
             ```
             """;
+
+    /** The tutorial netlint grew from, with {@code %s} where the host directives go. */
+    static final String TUTORIAL = """
+            # Containers on the LAN with macvlan
+
+            Run the following on each of the two servers, node01 and node02.
+            %s
+            """ + TUTORIAL_BLOCK + """
+
+            ## On node02
+            %s
+            """ + TUTORIAL_BLOCK;
 
     @TempDir
     Path dir;
