@@ -1,6 +1,7 @@
 package dev.netlint.config;
 
 import dev.netlint.engine.LintSettings;
+import dev.netlint.ingest.DocumentOrder;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.DaemonSettings;
 import dev.netlint.model.Model;
@@ -73,6 +74,10 @@ public final class ConfigApplier {
         for (ConfigValue v : c.hostNetworks()) {
             hostNetworks.add(cidr(file, "hostNetworks", v));
         }
+        List<AddressValue> ownedPublic = new ArrayList<>();
+        for (ConfigValue v : c.ownedPublicBlocks()) {
+            ownedPublic.add(cidr(file, "ownedPublicBlocks", v));
+        }
         AddressValue bip = c.bip() == null ? null : cidr(file, "bip", c.bip());
         List<DaemonSettings.AddressPool> pools = new ArrayList<>();
         for (NetlintConfig.Pool p : c.defaultAddressPools()) {
@@ -122,10 +127,27 @@ public final class ConfigApplier {
                     pc.envFile().stream().map(f -> base.resolve(f).normalize()).toList(), file));
         }
         java.util.Set<String> profiles = java.util.Set.copyOf(c.profiles());
+        List<PathMatcher> sequentialDocs = globs(file, "documents.sequential", c.documents().sequential());
+        List<PathMatcher> independentDocs = globs(file, "documents.independent", c.documents().independent());
+        if (!sequentialDocs.isEmpty() || !independentDocs.isEmpty()) {
+            Function<String, DocumentOrder> fallback = settings.documentOrderOfFile();
+            Path base = loaded.directory();
+            settings.documentOrderOfFile(shown -> {
+                Path rel = relative(shown, base);
+                if (independentDocs.stream().anyMatch(m -> m.matches(rel))) {
+                    return DocumentOrder.INDEPENDENT;
+                }
+                if (sequentialDocs.stream().anyMatch(m -> m.matches(rel))) {
+                    return DocumentOrder.SEQUENTIAL;
+                }
+                return fallback.apply(shown);
+            });
+        }
 
         boolean topology = !c.hosts().isEmpty() || !c.segments().isEmpty();
         Consumer<Model> facts = model -> {
             model.hostNetworks().addAll(hostNetworks);
+            model.ownedPublicBlocks().addAll(ownedPublic);
             if (bip != null) {
                 model.configuredBip(bip);
             }
@@ -166,6 +188,26 @@ public final class ConfigApplier {
             }
         }
         return Optional.empty();
+    }
+
+    private static List<PathMatcher> globs(String file, String key, List<String> globs) throws ConfigException {
+        List<PathMatcher> out = new ArrayList<>();
+        for (String g : globs) {
+            try {
+                PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + g);
+                // as in ignore: a glob without '/' matches a file name at any depth
+                out.add(g.contains("/") ? m : p -> p.getFileName() != null && m.matches(p.getFileName()));
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException(file + ": " + key + ": invalid glob '" + g + "'");
+            }
+        }
+        return out;
+    }
+
+    /** A file's path relative to the configuration's directory (as written when it lies elsewhere). */
+    private static Path relative(String shown, Path base) {
+        Path abs = Path.of(shown).toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs) : Path.of(shown);
     }
 
     private static Segment segment(String file, NetlintConfig.SegmentConfig s) throws ConfigException {

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param maxFindingsPerFile findings reported per file at most (as --max-findings-per-file)
  * @param profiles   compose profiles to analyse, as docker compose --profile (the --profile option wins)
  * @param projects   compose projects assembled from several files, declared explicitly
+ * @param ownedPublicBlocks public CIDRs the site owns: container networks inside them are deliberate (NL111)
+ * @param documents  which Markdown files are read in order and which hold independent examples
  */
 public record NetlintConfig(
         @JsonProperty("rules") Map<String, ConfigValue> rules,
@@ -38,7 +40,9 @@ public record NetlintConfig(
         @JsonProperty("envFromProcess") Boolean envFromProcess,
         @JsonProperty("maxFindingsPerFile") Integer maxFindingsPerFile,
         @JsonProperty("profiles") List<String> profiles,
-        @JsonProperty("projects") List<ProjectConfig> projects) {
+        @JsonProperty("projects") List<ProjectConfig> projects,
+        @JsonProperty("ownedPublicBlocks") List<ConfigValue> ownedPublicBlocks,
+        @JsonProperty("documents") Documents documents) {
 
     /** A compose project declared explicitly: its files in merge order, profiles to run, env files. */
     public record ProjectConfig(@JsonProperty(value = "files", required = true) List<String> files,
@@ -50,6 +54,18 @@ public record NetlintConfig(
             files = files == null ? List.of() : List.copyOf(files);
             profiles = profiles == null ? List.of() : List.copyOf(profiles);
             envFile = envFile == null ? List.of() : List.copyOf(envFile);
+        }
+    }
+
+    /**
+     * Globs of Markdown files whose shell blocks run in order (sequential) or each stand alone
+     * (independent). A file matched by both is independent.
+     */
+    public record Documents(@JsonProperty("sequential") List<String> sequential,
+                            @JsonProperty("independent") List<String> independent) {
+        public Documents {
+            sequential = sequential == null ? List.of() : List.copyOf(sequential);
+            independent = independent == null ? List.of() : List.copyOf(independent);
         }
     }
 
@@ -80,10 +96,12 @@ public record NetlintConfig(
         segments = segments == null ? List.of() : List.copyOf(segments);
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
         projects = projects == null ? List.of() : List.copyOf(projects);
+        ownedPublicBlocks = ownedPublicBlocks == null ? List.of() : List.copyOf(ownedPublicBlocks);
+        documents = documents == null ? new Documents(null, null) : documents;
     }
 
     public static NetlintConfig empty() {
-        return new NetlintConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new NetlintConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A loaded configuration together with where it came from. */

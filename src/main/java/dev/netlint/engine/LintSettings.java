@@ -24,6 +24,8 @@ public final class LintSettings {
     private java.util.function.Function<String, String> hostOfFile = LintSettings::defaultHost;
     private boolean reportUnusedDirectives;
     private java.nio.file.Path ignoreBase;
+    private java.util.function.Function<String, dev.netlint.ingest.DocumentOrder> documentOrderOfFile =
+            dev.netlint.ingest.DocumentOrder::byName;
 
     public Set<String> disabled() { return disabled; }
     /** Rules explicitly enabled; when non-empty together with "all disabled" semantics, see {@link #isEnabled}. */
@@ -63,6 +65,12 @@ public final class LintSettings {
     public LintSettings maxFindingsPerFile(int n) { this.maxFindingsPerFile = Math.max(1, n); return this; }
     /** Rules the configuration file turned off (for the report's summary of what it disabled). */
     public Set<String> disabledByConfig() { return disabledByConfig; }
+    /** Whether a document's shell blocks run in order or stand alone (configuration documents:, else by name). */
+    public java.util.function.Function<String, dev.netlint.ingest.DocumentOrder> documentOrderOfFile() { return documentOrderOfFile; }
+    public LintSettings documentOrderOfFile(java.util.function.Function<String, dev.netlint.ingest.DocumentOrder> f) {
+        this.documentOrderOfFile = f;
+        return this;
+    }
 
     /** A rule runs unless disabled; an explicit enable wins over a disable of the same id. */
     public boolean isEnabled(String ruleId) {

@@ -73,7 +73,8 @@ public final class Linter {
         List<InputError> ioErrors = new ArrayList<>();
         ScanRoot scan = ScanRoot.of(Path.of(""));
         List<Input> inputs = discover(paths, scan, ioErrors);
-        IngestContext context = new IngestContext(model, settings.environment(), settings.hostOfFile(), directives);
+        IngestContext context = new IngestContext(model, settings.environment(), settings.hostOfFile(), directives)
+                .documentOrderOfFile(settings.documentOrderOfFile());
         context.scanRoots(scanRoots(paths)).declaredProjects(settings.declaredProjects());
         for (InputReader r : readers) {
             r.prepare(inputs.stream().filter(i -> i.reader() == r).map(Input::file).toList(), context);

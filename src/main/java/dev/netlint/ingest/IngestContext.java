@@ -17,6 +17,7 @@ public final class IngestContext {
     private final Directives directives;
     private List<Path> scanRoots = List.of();
     private List<DeclaredProject> declaredProjects = List.of();
+    private Function<String, DocumentOrder> documentOrderOfFile = DocumentOrder::byName;
 
     public IngestContext(Model model, Environment environment, Function<String, String> hostOfFile,
                          Directives directives) {
@@ -44,6 +45,16 @@ public final class IngestContext {
     /** The host a file belongs to: from the topology configuration, else a name derived from the file. */
     public String hostOf(String displayName) {
         return hostOfFile.apply(displayName);
+    }
+
+    /** How the shell blocks of a document relate: from the configuration's documents globs, else by name. */
+    public DocumentOrder documentOrderOf(String displayName) {
+        return documentOrderOfFile.apply(displayName);
+    }
+
+    public IngestContext documentOrderOfFile(Function<String, DocumentOrder> f) {
+        this.documentOrderOfFile = f;
+        return this;
     }
 
     public Directives directives() {

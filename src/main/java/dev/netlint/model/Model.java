@@ -28,6 +28,7 @@ public final class Model {
     private final List<InputProblem> inputProblems = new ArrayList<>();
     private final List<SkippedInput> skippedInputs = new ArrayList<>();
     private java.util.Set<String> activeProfiles = java.util.Set.of();
+    private final List<AddressValue> ownedPublicBlocks = new ArrayList<>();
 
     public List<Project> projects() { return projects; }
     public Map<String, Host> hosts() { return hosts; }
@@ -35,6 +36,8 @@ public final class Model {
     /** The host's own LAN and VPN networks, from the configuration (hostNetworks). */
     public List<AddressValue> hostNetworks() { return hostNetworks; }
     public AddressValue configuredBip() { return configuredBip; }
+    /** Public address blocks the site owns (configuration ownedPublicBlocks): networks inside them are deliberate. */
+    public List<AddressValue> ownedPublicBlocks() { return ownedPublicBlocks; }
     public List<DaemonSettings.AddressPool> configuredPools() { return configuredPools; }
     /** True when the configuration named hosts and segments; otherwise segments are inferred. */
     public boolean topologyDeclared() { return topologyDeclared; }

@@ -2,6 +2,7 @@ package dev.netlint.config;
 
 import dev.netlint.engine.LintSettings;
 import dev.netlint.engine.Linter;
+import dev.netlint.ingest.DocumentOrder;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.Model;
 import dev.netlint.model.Segment;
@@ -92,6 +93,41 @@ class ConfigTest {
         assertThat(seg.reservedAddresses()).extracting(AddressValue::raw).containsExactly("10.133.0.2");
         assertThat(c.config().hosts()).containsEntry("edge-1", List.of("sites/edge-1/**"));
         assertThat(c.config().segments().get(0).reserved()).hasSize(1);
+    }
+
+    @Test
+    void ownedPublicBlocksReachTheModelAndAreValidated() throws Exception {
+        NetlintConfig.Loaded c = load("""
+                ownedPublicBlocks: [20.30.0.0/16, "2a01:4f8::/32"]
+                """);
+        LintSettings s = new LintSettings();
+        ConfigApplier.apply(c, s, RuleRegistry.all());
+        Model m = new Model();
+        s.modelFacts().forEach(f -> f.accept(m));
+        assertThat(m.ownedPublicBlocks()).extracting(AddressValue::raw).containsExactly("20.30.0.0/16", "2a01:4f8::/32");
+        assertThat(m.ownedPublicBlocks().get(0).location().line()).isEqualTo(1);
+        assertThat(error("ownedPublicBlocks: [20.30.0.0/33]\n")).startsWith("cfg.yaml:1:21: ownedPublicBlocks: ");
+    }
+
+    @Test
+    void documentsGlobsDecideTheOrderAndFallBackToTheDefault() throws Exception {
+        NetlintConfig.Loaded c = load("""
+                documents:
+                  sequential: ["guides/**", "*howto*"]
+                  independent: ["guides/api/**", "cookbook.md"]
+                """);
+        LintSettings s = new LintSettings();
+        ConfigApplier.apply(c, s, RuleRegistry.all());
+        var order = s.documentOrderOfFile();
+        assertThat(order.apply(dir.resolve("guides/setup.md").toString())).isEqualTo(DocumentOrder.SEQUENTIAL);
+        assertThat(order.apply(dir.resolve("guides/api/networks.md").toString())).isEqualTo(DocumentOrder.INDEPENDENT);
+        assertThat(order.apply(dir.resolve("deep/dir/macvlan-howto.md").toString())).isEqualTo(DocumentOrder.SEQUENTIAL);
+        assertThat(order.apply(dir.resolve("sub/cookbook.md").toString())).isEqualTo(DocumentOrder.INDEPENDENT);
+        assertThat(order.apply(dir.resolve("README.md").toString())).isEqualTo(DocumentOrder.SEQUENTIAL);
+        assertThat(order.apply(dir.resolve("docs/reference/run.md").toString())).isEqualTo(DocumentOrder.INDEPENDENT);
+        assertThat(order.apply(dir.resolve("notes.md").toString())).isEqualTo(DocumentOrder.UNSPECIFIED);
+        assertThat(error("documents:\n  independent: [\"a[\"]\n")).contains("documents.independent: invalid glob");
+        assertThat(error("documents:\n  parallel: []\n")).contains("unknown key 'parallel'");
     }
 
     @Test

@@ -1,36 +1,44 @@
 package dev.netlint.ingest.shell;
 
+import dev.netlint.ingest.DocumentOrder;
 import dev.netlint.ingest.IngestContext;
 import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.InputReader;
 import dev.netlint.ingest.SourceFile;
 import dev.netlint.model.Operation;
 import dev.netlint.model.Project;
-import dev.netlint.model.SourceLocation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Shell snippets in Markdown: fenced {@code sh}, {@code bash}, {@code shell}, {@code zsh} and
- * {@code console} blocks, read in order as one sequential project (variables carry from block to
- * block, as when a reader pastes them into one terminal). In console blocks, and in shell blocks
- * written with prompts, only prompted lines are commands: {@code $ }, {@code # } and
- * {@code user@host:~$ } prompts are stripped, {@code > } continuation prompts too, and output
- * lines are skipped. Locations point into the Markdown file.
+ * {@code console} blocks. In console blocks, and in shell blocks written with prompts, only
+ * prompted lines are commands: {@code $ }, {@code # }, {@code user@host:~$ },
+ * {@code [root@host ~]# }, {@code node2$ } and {@code host-B $ } prompts are stripped, {@code > }
+ * continuation prompts too, and output lines are skipped. Locations point into the Markdown file.
+ *
+ * <p>Hosts: a prompt that names a host, {@code <!-- netlint host=NAME -->} between blocks and
+ * {@code # netlint host=NAME} inside one start that host's commands; the document becomes one
+ * sequential project per host (see {@link HostMarkers}). Order: in a SEQUENTIAL or UNSPECIFIED
+ * document the blocks run in order, variables carrying from block to block; in an INDEPENDENT one
+ * each block starts from an empty state (see {@link DocumentOrder}).
  */
 public final class MarkdownShellReader implements InputReader {
     private static final Set<String> SHELL = Set.of("sh", "bash", "shell", "zsh");
     private static final Set<String> CONSOLE = Set.of("console", "shell-session", "sh-session", "terminal");
     private static final Pattern FENCE = Pattern.compile("^( {0,12})(`{3,}|~{3,})\\s*([^`\\s{]*)?.*$");
-    private static final Pattern PROMPT = Pattern.compile(
-            "^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\s]*)?\\s?[$#]|[\\w.-]*[$#])(?: |$)");
 
     @Override
     public String format() {
@@ -60,26 +68,89 @@ public final class MarkdownShellReader implements InputReader {
         if (blocks.isEmpty()) {
             return;
         }
-        Project project = new Project(name, Project.Kind.SEQUENTIAL, SourceLocation.of(name, 1, 1),
-                context.hostOf(name));
-        ShellParser.Variables vars = new ShellParser.Variables();
-        Set<String> earlierNetworks = new HashSet<>();
-        Set<String> earlierContainers = new HashSet<>();
+        String[] lines = text.split("\n", -1);
+        DocumentOrder order = orderDirective(lines, blocks.get(0).firstLine())
+                .orElseGet(() -> context.documentOrderOf(name));
+        TreeMap<Integer, String> proseHosts = HostMarkers.directives(name, lines, true, context);
+
+        List<ShellSource> sources = new ArrayList<>();
+        List<List<HostSwitch>> switches = new ArrayList<>();
+        Set<String> named = new LinkedHashSet<>(proseHosts.values());
         for (Block b : blocks) {
-            ShellSource source = source(name, b);
+            List<HostSwitch> sw = new ArrayList<>();
+            sources.add(source(name, b, sw));
+            sw.removeIf(s -> !HostMarkers.checked(name, s.line(), s.host(), context));
+            sw.forEach(s -> named.add(s.host()));
+            switches.add(sw);
+        }
+        // a document that names one host only is about that host, prompts or not
+        String defaultHost = named.size() == 1 ? named.iterator().next() : context.hostOf(name);
+
+        HostProjects projects = new HostProjects(name, defaultHost, "");
+        ShellParser.Variables vars = new ShellParser.Variables();
+        Map<Project, Set<String>> earlierNetworks = new IdentityHashMap<>();
+        Map<Project, Set<String>> earlierContainers = new IdentityHashMap<>();
+        String host = null;
+        int hostLine = 0;
+        for (int k = 0; k < blocks.size(); k++) {
+            Block b = blocks.get(k);
+            ShellSource source = sources.get(k);
+            Map.Entry<Integer, String> prose = proseHosts.floorEntry(b.firstLine());
+            if (prose != null && prose.getKey() > hostLine) {
+                host = prose.getValue();
+                hostLine = prose.getKey();
+            }
             if (source.text().isBlank()) {
                 continue;
             }
-            int first = project.operations().size();
-            DockerCli cli = new DockerCli(source, project);
-            for (ShellCommand c : ShellParser.parse(source, vars)) {
-                cli.apply(c);
+            if (order == DocumentOrder.INDEPENDENT) {
+                projects.addTo(context.model());
+                projects = new HostProjects(name, defaultHost, " #" + (k + 1));
+                vars = new ShellParser.Variables();
             }
-            alternatives(project.operations(), first, earlierNetworks, earlierContainers);
+            Map<Project, Integer> firstOfBlock = new IdentityHashMap<>();
+            Map<Project, DockerCli> clis = new IdentityHashMap<>();
+            TreeMap<Integer, String> sw = new TreeMap<>();
+            switches.get(k).forEach(s -> sw.put(s.line(), s.host()));
+            String hostAtStart = host;
+            for (ShellCommand c : ShellParser.parse(source, vars)) {
+                Map.Entry<Integer, String> marker = sw.floorEntry(source.location(c.start(), c.end()).line());
+                Project p = projects.of(marker == null ? hostAtStart : marker.getValue());
+                firstOfBlock.putIfAbsent(p, p.operations().size());
+                clis.computeIfAbsent(p, x -> new DockerCli(source, x)).apply(c);
+            }
+            if (!sw.isEmpty()) { // the block's last marker holds for what follows
+                host = sw.lastEntry().getValue();
+                hostLine = sw.lastKey();
+            }
+            if (order == DocumentOrder.UNSPECIFIED) {
+                for (Map.Entry<Project, Integer> e : firstOfBlock.entrySet()) {
+                    Project p = e.getKey();
+                    alternatives(p.operations(), e.getValue(),
+                            earlierNetworks.computeIfAbsent(p, x -> new HashSet<>()),
+                            earlierContainers.computeIfAbsent(p, x -> new HashSet<>()));
+                }
+            }
         }
-        if (!project.operations().isEmpty()) {
-            context.model().add(project);
+        projects.addTo(context.model());
+    }
+
+    /** A host marker inside a block: from {@code line} on, commands run on {@code host}. */
+    record HostSwitch(int line, String host) {
+    }
+
+    private static final Pattern ORDER_DIRECTIVE =
+            Pattern.compile("^\\s*<!--\\s*netlint\\s+(independent|sequential)\\s*-->\\s*$");
+
+    /** {@code <!-- netlint independent -->} (or sequential) before the first shell block. */
+    private static Optional<DocumentOrder> orderDirective(String[] lines, int firstBlockLine) {
+        for (int i = 0; i < lines.length && i < firstBlockLine - 1; i++) {
+            Matcher m = ORDER_DIRECTIVE.matcher(stripCr(lines[i]));
+            if (m.matches()) {
+                return Optional.of(m.group(1).equals("independent") ? DocumentOrder.INDEPENDENT : DocumentOrder.SEQUENTIAL);
+            }
         }
+        return Optional.empty();
     }
 
     /**
@@ -168,7 +239,7 @@ public final class MarkdownShellReader implements InputReader {
     private static boolean hasPrompts(List<String> body, int indent) {
         for (String l : body) {
             String t = dedent(l, indent);
-            if (t.startsWith("$ ")) {
+            if (t.startsWith("$ ") || HostMarkers.prompt(t).filter(p -> p.host() != null).isPresent()) {
                 return true;
             }
         }
@@ -179,8 +250,9 @@ public final class MarkdownShellReader implements InputReader {
 
     private static boolean hasPromptedDocker(List<String> body, int indent) {
         for (String l : body) {
-            Matcher m = PROMPT.matcher(dedent(l, indent).stripLeading());
-            if (m.find() && DOCKER_LINE.matcher(dedent(l, indent).stripLeading().substring(m.end())).matches()) {
+            String t = dedent(l, indent).stripLeading();
+            Optional<HostMarkers.Prompt> p = HostMarkers.prompt(t);
+            if (p.isPresent() && DOCKER_LINE.matcher(t.substring(p.get().end())).matches()) {
                 return true;
             }
         }
@@ -211,6 +283,14 @@ public final class MarkdownShellReader implements InputReader {
 
     /** The shell text of a block, each character mapped to its place in the Markdown file. */
     static ShellSource source(String file, Block b) {
+        return source(file, b, new ArrayList<>());
+    }
+
+    /**
+     * The shell text of a block; {@code switches} receives the host markers in it: prompts that name
+     * a host (console blocks) and {@code # netlint host=NAME} lines.
+     */
+    static ShellSource source(String file, Block b, List<HostSwitch> switches) {
         ShellSource.Builder out = new ShellSource.Builder(file);
         boolean continuing = false;
         boolean previousWasCommand = false;
@@ -219,10 +299,18 @@ public final class MarkdownShellReader implements InputReader {
             int line = b.firstLine() + k;
             int col = dedentCount(raw, b.indent()) + 1;
             String l = raw.substring(col - 1);
+            Optional<String> directive = continuing ? Optional.empty() : HostMarkers.shellDirective(l);
+            if (directive.isPresent()) {
+                switches.add(new HostSwitch(line, directive.get()));
+                if (b.console()) {
+                    previousWasCommand = false;
+                    continue; // in a transcript '# ' is a root prompt: the directive is no command
+                }
+            }
             if (b.console()) {
                 String lead = l.stripLeading();
                 int lead0 = l.length() - lead.length();
-                Matcher m = PROMPT.matcher(lead);
+                Optional<HostMarkers.Prompt> prompt = HostMarkers.prompt(lead);
                 if (continuing || (previousWasCommand && (lead.startsWith("> ") || lead.equals(">")))) {
                     if (lead.startsWith("> ")) {
                         col += lead0 + 2;
@@ -231,9 +319,12 @@ public final class MarkdownShellReader implements InputReader {
                         col += lead0 + 1;
                         l = "";
                     }
-                } else if (m.find()) {
-                    col += lead0 + m.end();
-                    l = lead.substring(m.end());
+                } else if (prompt.isPresent()) {
+                    col += lead0 + prompt.get().end();
+                    l = lead.substring(prompt.get().end());
+                    if (prompt.get().host() != null) {
+                        switches.add(new HostSwitch(line, prompt.get().host()));
+                    }
                 } else {
                     previousWasCommand = false;
                     continue; // output

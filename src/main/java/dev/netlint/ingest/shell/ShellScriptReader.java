@@ -5,16 +5,20 @@ import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.InputReader;
 import dev.netlint.ingest.SourceFile;
 import dev.netlint.model.Project;
-import dev.netlint.model.SourceLocation;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * Shell scripts ({@code *.sh}, {@code *.bash}, or a shell shebang): the docker commands they run,
- * in order, become one sequential project on the file's host.
+ * in order, become one sequential project on the file's host. A line {@code # netlint host=NAME}
+ * says the commands after it run on host NAME: the script then becomes one project per host.
  */
 public final class ShellScriptReader implements InputReader {
     private static final Pattern SHEBANG = Pattern.compile(
@@ -50,14 +54,17 @@ public final class ShellScriptReader implements InputReader {
         context.directives().scanHashComments(name, text);
         ShellSource source = ShellSource.whole(name, text);
         List<ShellCommand> commands = ShellParser.parse(source);
-        Project project = new Project(name, Project.Kind.SEQUENTIAL, SourceLocation.of(name, 1, 1),
-                context.hostOf(name));
-        DockerCli cli = new DockerCli(source, project);
+        TreeMap<Integer, String> hosts = HostMarkers.directives(name, text.split("\n", -1), false, context);
+        // a script that names one host only runs on that host, from its first line
+        String defaultHost = new HashSet<>(hosts.values()).size() == 1 ? hosts.firstEntry().getValue()
+                : context.hostOf(name);
+        HostProjects projects = new HostProjects(name, defaultHost, "");
+        Map<Project, DockerCli> clis = new IdentityHashMap<>();
         for (ShellCommand c : commands) {
-            cli.apply(c);
+            Map.Entry<Integer, String> h = hosts.floorEntry(source.location(c.start(), c.end()).line());
+            Project p = projects.of(h == null ? null : h.getValue());
+            clis.computeIfAbsent(p, x -> new DockerCli(source, x)).apply(c);
         }
-        if (!project.operations().isEmpty()) {
-            context.model().add(project);
-        }
+        projects.addTo(context.model());
     }
 }

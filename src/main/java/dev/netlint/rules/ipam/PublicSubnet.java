@@ -3,6 +3,7 @@ package dev.netlint.rules.ipam;
 import dev.netlint.address.AddressSyntaxException;
 import dev.netlint.address.Cidr;
 import dev.netlint.address.Ip;
+import dev.netlint.model.AddressValue;
 import dev.netlint.model.IpamPool;
 import dev.netlint.model.Model;
 import dev.netlint.model.Severity;
@@ -10,24 +11,42 @@ import dev.netlint.rules.FindingSink;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * A subnet on public address space. For IPv4 the rule only speaks when the choice looks like a
- * mistake: a private block with a slipped digit (172.100/16 for 172.16/12, 192.167/16 for
- * 192.168/16), a block that spills out of a private block, or a block holding a well-known public
- * DNS resolver. Other public IPv4 blocks (172.72.0.0/16, say) stay silent: netlint cannot tell a
- * deliberate choice from a mistake there, and false alarms are bugs. For IPv6, any global unicast
- * prefix outside the documentation range is reported, since ULA is the private choice.
+ * A container network on address space that is not private: its route on the host takes every
+ * packet for that space onto the bridge, so the real hosts there become unreachable from the
+ * containers. IPv4: anything outside RFC 1918, RFC 6598, loopback, link-local, the documentation
+ * and benchmarking blocks and multicast. IPv6: anything outside ULA, link-local and the
+ * documentation prefix; global unicast is worded as "make sure you own it", other space as
+ * reserved. Blocks listed in the configuration's {@code ownedPublicBlocks} are deliberate.
  * macvlan/ipvlan subnets describe an existing LAN, which may well be public, and are left alone.
  */
 @RuleInfo(id = "NL111", name = "public-subnet", severity = Severity.WARNING,
-        summary = "A subnet meant to be private is on public address space (172.100/16, 192.167/16, global IPv6), shadowing real hosts there.")
+        summary = "A container network is on public or reserved address space: its route hides the real hosts there from the containers.")
 public final class PublicSubnet implements Rule {
-    /** IPv4 private blocks, with the second octets that make them up (for the slipped-digit test). */
+    /** A block that is not public: nothing on the Internet lives there, so a route over it hides nothing. */
+    private record Special(Cidr block, String name) {
+    }
+
+    private static final List<Special> NOT_PUBLIC_V4 = List.of(
+            special("10.0.0.0/8", "RFC 1918"),
+            special("172.16.0.0/12", "RFC 1918"),
+            special("192.168.0.0/16", "RFC 1918"),
+            special("100.64.0.0/10", "RFC 6598 shared address space"),
+            special("127.0.0.0/8", "loopback"),
+            special("169.254.0.0/16", "link-local"),
+            special("192.0.2.0/24", "RFC 5737 documentation"),
+            special("198.51.100.0/24", "RFC 5737 documentation"),
+            special("203.0.113.0/24", "RFC 5737 documentation"),
+            special("198.18.0.0/15", "RFC 2544 benchmarking"),
+            special("224.0.0.0/4", "multicast"));
+    /** The private blocks a mistaken block most often resembles, with the second octets that make them up. */
     private record Private(Cidr block, int firstOctet, int lo, int hi, String name) {
     }
 
@@ -36,14 +55,17 @@ public final class PublicSubnet implements Rule {
             new Private(parse("172.16.0.0/12"), 172, 16, 31, "RFC 1918"),
             new Private(parse("192.168.0.0/16"), 192, 168, 168, "RFC 1918"),
             new Private(parse("100.64.0.0/10"), 100, 64, 127, "RFC 6598 shared address space"));
+    /** IPv4 space that is not assigned for use on the Internet at all (RFC 6890). */
+    private static final List<Cidr> RESERVED_V4 = List.of(parse("0.0.0.0/8"), parse("192.0.0.0/24"),
+            parse("240.0.0.0/4"));
 
-    /** Not public and not routed on the Internet: nothing real to shadow. */
-    private static final List<Cidr> SPECIAL_V4 = List.of(parse("0.0.0.0/8"), parse("127.0.0.0/8"),
-            parse("169.254.0.0/16"), parse("192.0.0.0/24"), parse("192.0.2.0/24"), parse("198.18.0.0/15"),
-            parse("198.51.100.0/24"), parse("203.0.113.0/24"), parse("224.0.0.0/4"), parse("240.0.0.0/4"));
-
+    private static final List<Special> NOT_PUBLIC_V6 = List.of(
+            special("fc00::/7", "unique local"),
+            special("fe80::/10", "link-local"),
+            special("2001:db8::/32", "documentation"));
     private static final Cidr GLOBAL_UNICAST = parse("2000::/3");
-    private static final Cidr IPV6_DOCUMENTATION = parse("2001:db8::/32");
+    /** An IPv6 prefix written with decimal-looking groups, like an IPv4 block with colons: 172:28:0::/64. */
+    private static final Pattern LOOKS_LIKE_V4 = Pattern.compile("^\\d{1,3}:\\d{1,3}:.*");
 
     private static final Map<Ip, String> RESOLVERS = new LinkedHashMap<>();
 
@@ -60,6 +82,10 @@ public final class PublicSubnet implements Rule {
 
     @Override
     public void check(Model model, FindingSink out) {
+        List<Cidr> owned = new ArrayList<>();
+        for (AddressValue v : model.ownedPublicBlocks()) {
+            v.asCidr().map(Cidr::normalized).ifPresent(owned::add);
+        }
         for (Ipam.Net net : Ipam.networks(model)) {
             if (Ipam.hasNoAddressing(net.network()) || net.network().isLanDriver()) {
                 continue;
@@ -69,49 +95,59 @@ public final class PublicSubnet implements Rule {
                 if (c.isEmpty()) {
                     continue;
                 }
-                Optional<String> why = c.get().isIPv4() ? whyV4(c.get().normalized()) : whyV6(c.get().normalized());
+                Cidr s = c.get().normalized();
+                if (owned.stream().anyMatch(o -> o.contains(s))) {
+                    continue;
+                }
+                Optional<String> why = s.isIPv4() ? whyV4(s) : whyV6(s, pool.subnet().raw());
                 why.ifPresent(w -> out.report(this, pool.subnet().location(), "subnet " + c.get() + " " + w));
             }
         }
     }
 
     static Optional<String> whyV4(Cidr s) {
-        for (Private p : PRIVATE) {
+        for (Special p : NOT_PUBLIC_V4) {
             if (p.block().contains(s)) {
                 return Optional.empty();
             }
         }
-        for (Cidr special : SPECIAL_V4) {
-            if (special.contains(s)) {
-                return Optional.empty();
+        String hides = hides(s);
+        for (Cidr r : RESERVED_V4) {
+            if (r.overlaps(s)) {
+                return Optional.of("is reserved IPv4 space (" + r + ", RFC 6890), not a private block" + hides
+                        + " Use a private block: 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.");
             }
         }
-        String consequence = ": the network's route shadows the real hosts there, so the host and the containers "
-                + "can no longer reach them. The daemon accepts it silently (NC25).";
         for (Private p : PRIVATE) {
             if (p.block().overlaps(s)) {
                 return Optional.of("spills out of the private block " + p.block() + " (" + p.name() + ") into "
-                        + "public address space" + consequence + " Use a block inside " + p.block() + ".");
+                        + "public address space" + hides + " Use a block inside " + p.block() + ".");
             }
         }
+        String advice = " Use a private block (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16), or, if this block "
+                + "is yours, list it under ownedPublicBlocks in .netlint.yaml.";
         String[] octets = s.first().toString().split("\\.");
         int a = Integer.parseInt(octets[0]);
-        String b = octets[1];
         for (Private p : PRIVATE) {
-            if (p.firstOctet() == a && slipOf(b, p)) {
+            if (p.firstOctet() == a && slipOf(octets[1], p)) {
                 return Optional.of("is public address space, not the private block " + p.block() + " (" + p.name()
-                        + ") it resembles" + consequence + " Use a private block: 10.0.0.0/8, 172.16.0.0/12 or "
-                        + "192.168.0.0/16.");
+                        + ") it resembles" + hides + advice);
             }
         }
         for (Map.Entry<Ip, String> r : RESOLVERS.entrySet()) {
             if (s.contains(r.getKey())) {
                 return Optional.of("is public address space and holds " + r.getKey() + " (" + r.getValue() + ")"
-                        + consequence + " DNS through that resolver breaks too. Use a private block such as "
-                        + "10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16.");
+                        + hides + " DNS through that resolver breaks too." + advice);
             }
         }
-        return Optional.empty();
+        return Optional.of("is public address space, outside the private (RFC 1918, RFC 6598) and special-use "
+                + "blocks" + hides + advice);
+    }
+
+    /** What the network's route does to the real hosts in {@code s}. */
+    private static String hides(Cidr s) {
+        return ": the network's route keeps traffic from the containers to real hosts in " + s
+                + " on the bridge, so it never reaches them. The daemon accepts it silently (NC25).";
     }
 
     /**
@@ -133,14 +169,28 @@ public final class PublicSubnet implements Rule {
         return false;
     }
 
-    static Optional<String> whyV6(Cidr s) {
-        if (!GLOBAL_UNICAST.contains(s) || IPV6_DOCUMENTATION.contains(s)) {
-            return Optional.empty();
+    static Optional<String> whyV6(Cidr s, String written) {
+        for (Special p : NOT_PUBLIC_V6) {
+            if (p.block().contains(s)) {
+                return Optional.empty();
+            }
         }
-        return Optional.of("is global unicast IPv6 space, not a unique local (fc00::/7) prefix: unless this prefix "
-                + "is delegated to you, it belongs to someone else, and the network's route shadows the real hosts "
-                + "in it. The daemon accepts it silently. Use a ULA prefix, e.g. a random /48 from fd00::/8 "
-                + "(RFC 4193).");
+        String ula = " Use a unique local prefix, e.g. a random /48 from fd00::/8 (RFC 4193)";
+        if (GLOBAL_UNICAST.contains(s)) {
+            return Optional.of("is global unicast IPv6 space, not a unique local (fc00::/7) prefix: make sure you "
+                    + "own it (delegated to you by your provider). Otherwise it belongs to someone else, and the "
+                    + "network's route keeps traffic from the containers to real hosts in " + s
+                    + " on the bridge. The daemon accepts it silently." + ula
+                    + ", or, if the prefix is yours, list it under ownedPublicBlocks in .netlint.yaml.");
+        }
+        String looks = written != null && LOOKS_LIKE_V4.matcher(written.trim()).matches()
+                ? " (written like an IPv4 block with colons: it is not one)" : "";
+        return Optional.of("is reserved IPv6 space outside global unicast (2000::/3)" + looks + ", not a unique "
+                + "local (fc00::/7) prefix: it is not assigned to anyone and routers drop it." + ula + ".");
+    }
+
+    private static Special special(String cidr, String name) {
+        return new Special(parse(cidr), name);
     }
 
     private static void resolver(String ip, String name) {

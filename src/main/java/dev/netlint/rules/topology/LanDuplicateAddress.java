@@ -88,15 +88,20 @@ public final class LanDuplicateAddress implements Rule {
                 }
             }
         }
+        // a script's docker run --ip is both an operation and its container's attachment: one finding
+        Set<String> reported = new HashSet<>();
         for (List<Interval<Holder>> points : byLan.values()) {
             IntervalSweep.duplicatesAcrossGroups(points, (later, witness) -> {
                 Holder a = later.item();
                 Holder b = witness.item();
-                out.report(this, a.location(), "address " + a.ip() + (a.observed() ? " (in use)" : "")
+                if (!reported.add(a.location() + "|" + b.location())) {
+                    return;
+                }
+                out.report(this, a.location(), b.lan().host + " and " + a.lan().host + ", both on the "
+                        + a.lan().describeLan() + ", give out one address: address " + a.ip() + (a.observed() ? " (in use)" : "")
                         + " of container " + a.container() + " on " + a.lan().describe() + " is also "
                         + (b.observed() ? "in use by" : "given to") + " container " + b.container()
-                        + " on " + b.lan().describe() + " at " + Lans.where(b.location()) + "; both are on the "
-                        + a.lan().describeLan() + ". Two hosts then answer ARP for one address and traffic "
+                        + " on " + b.lan().describe() + " at " + Lans.where(b.location()) + ". Two hosts then answer ARP for one address and traffic "
                         + "goes to whichever answered last. Give each container its own address, outside every "
                         + "host's ip-range.");
             });

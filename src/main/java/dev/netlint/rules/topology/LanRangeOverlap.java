@@ -28,10 +28,10 @@ public final class LanRangeOverlap implements Rule {
             IntervalSweep.overlapsAcrossGroups(ranges, (later, witness) -> {
                 LanPool a = later.item();
                 LanPool b = witness.item();
-                out.report(this, a.rangeValue.location(), a.describeRange() + " of " + a.describe()
-                        + " overlaps " + b.describeRange() + " of " + b.describe() + " at "
-                        + Lans.where(b.rangeValue.location()) + "; both are on the " + a.describeLan()
-                        + ". Each daemon hands out addresses from its own range without knowing the other host's, "
+                out.report(this, a.rangeValue.location(), b.host + " and " + a.host + ", both on the "
+                        + a.describeLan() + ", allocate from overlapping ranges: " + a.describeRange() + " of "
+                        + a.describe() + " overlaps " + b.describeRange() + " of " + b.describe() + " at "
+                        + Lans.where(b.rangeValue.location()) + ". Each daemon hands out addresses from its own range without knowing the other host's, "
                         + "so containers on both hosts get the same address and nothing refuses it. "
                         + "Give every host on the LAN a disjoint --ip-range (ip_range), e.g. one /28 per host.");
             });

@@ -18,8 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MarkdownShellReaderTest {
     private static Project read(String md) throws InputException {
+        return read("README.md", md);
+    }
+
+    private static Project read(String name, String md) throws InputException {
         Model model = new Model();
-        new MarkdownShellReader().read(SourceFile.ofText("README.md", md),
+        new MarkdownShellReader().read(SourceFile.ofText(name, md),
                 new IngestContext(model, Map.of(), f -> f, new Directives()));
         return model.projects().isEmpty() ? null : model.projects().get(0);
     }
@@ -121,7 +125,8 @@ class MarkdownShellReaderTest {
 
     @Test
     void aNameCreatedAgainIsAnAlternativeNotASequence() throws InputException {
-        Project p = read("""
+        // a document that is neither a README/tutorial nor reference (DocumentOrder.UNSPECIFIED)
+        Project p = read("docs/static-ip.md", """
                 ```bash
                 docker network create --subnet 10.9.0.0/24 n
                 docker run -d --name web --network n nginx
@@ -136,5 +141,18 @@ class MarkdownShellReaderTest {
                 """);
         assertThat(p.operations()).extracting(Operation::conditional)
                 .containsExactly(false, false, true, true, false, false);
+    }
+
+    @Test
+    void inAReadmeANameCreatedAgainIsASequence() throws InputException {
+        Project p = read("README.md", """
+                ```bash
+                docker network create --subnet 10.9.0.0/24 n
+                ```
+                ```bash
+                docker network create --subnet 10.9.0.0/24 n
+                ```
+                """);
+        assertThat(p.operations()).extracting(Operation::conditional).containsExactly(false, false);
     }
 }
