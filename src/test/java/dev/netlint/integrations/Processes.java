@@ -70,6 +70,16 @@ final class Processes {
         return jar;
     }
 
+    /** The version target/netlint.jar prints ("netlint VERSION"), e.g. 0.1.0-SNAPSHOT. */
+    static String netlintVersion() throws IOException, InterruptedException {
+        Result r = run(Path.of("").toAbsolutePath(), Map.of(), 60,
+                List.of("java", "-jar", netlintJar().toString(), "--version"));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        String first = r.output().lines().findFirst().orElse("");
+        assertThat(first).startsWith("netlint ");
+        return first.substring("netlint ".length()).trim();
+    }
+
     /** Build output, git metadata and the ignored local corpus are not part of a checkout. */
     private static final java.util.Set<String> SKIPPED = java.util.Set.of("target", ".git", "corpus-scripts", ".idea");
 
