@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +57,7 @@ class GitHubActionScriptsIT {
     @Test
     void theDefaultVersionIsTheActionsOwnReleaseDownloadedOnceCheckedAndCached() throws Exception {
         String version = Processes.netlintVersion();
-        Path action = actionCheckout(version, Map.of(version, sha256(Processes.netlintJar())));
+        Path action = actionCheckout(version, Map.of(version, Processes.sha256(Processes.netlintJar())));
         try (LocalReleaseServer server = release(version)) {
             Map<String, String> env = downloadEnv(action, server, version);
             env.put("INPUT_VERSION", "");
@@ -67,14 +65,14 @@ class GitHubActionScriptsIT {
             assertThat(resolved.exit()).as(resolved.toString()).isZero();
             Map<String, String> out = outputs();
             assertThat(out).containsEntry("source", "release").containsEntry("version", version)
-                    .containsEntry("sha256", sha256(Processes.netlintJar()))
+                    .containsEntry("sha256", Processes.sha256(Processes.netlintJar()))
                     .containsEntry("cache-dir", runnerTemp.resolve("netlint-jar/" + version).toString());
 
             Result r = step("install.sh", env, "install");
             assertThat(r.exit()).as(r.toString()).isZero();
             Path got = Path.of(outputs().get("jar"));
             assertThat(got).isEqualTo(runnerTemp.resolve("netlint-jar/" + version + "/netlint.jar"));
-            assertThat(sha256(got)).isEqualTo(sha256(Processes.netlintJar()));
+            assertThat(Processes.sha256(got)).isEqualTo(Processes.sha256(Processes.netlintJar()));
             assertThat(outputs()).containsEntry("version", "netlint " + version);
             assertThat(server.requests()).containsExactly("/v" + version + "/netlint.jar");
 
@@ -103,7 +101,7 @@ class GitHubActionScriptsIT {
     @Test
     void aVersionThatIsNotPinnedOrNotAVersionIsRefusedBeforeAnyDownload() throws Exception {
         String version = Processes.netlintVersion();
-        Path action = actionCheckout(version, Map.of(version, sha256(Processes.netlintJar())));
+        Path action = actionCheckout(version, Map.of(version, Processes.sha256(Processes.netlintJar())));
         try (LocalReleaseServer server = release(version)) {
             Result unpinned = step("install.sh", downloadEnv(action, server, "9.9.9"), "install");
             assertThat(unpinned.exit()).as(unpinned.toString()).isEqualTo(2);
@@ -124,7 +122,7 @@ class GitHubActionScriptsIT {
     @Test
     void downloadsAreHttpsOnlyPlainHttpOnlyToLoopbackUnderTheTestSwitch() throws Exception {
         String version = Processes.netlintVersion();
-        Path action = actionCheckout(version, Map.of(version, sha256(Processes.netlintJar())));
+        Path action = actionCheckout(version, Map.of(version, Processes.sha256(Processes.netlintJar())));
         try (LocalReleaseServer server = release(version)) {
             Map<String, String> noSwitch = downloadEnv(action, server, version);
             noSwitch.remove("NETLINT_TEST_ALLOW_LOOPBACK_HTTP");
@@ -143,7 +141,7 @@ class GitHubActionScriptsIT {
     @Test
     void aJarThatDoesNotPrintItsVersionIsNotUsed() throws Exception {
         // The jar is pinned for 7.7.7 but prints the version it was built as.
-        Path action = actionCheckout("7.7.7", Map.of("7.7.7", sha256(Processes.netlintJar())));
+        Path action = actionCheckout("7.7.7", Map.of("7.7.7", Processes.sha256(Processes.netlintJar())));
         try (LocalReleaseServer server = release("7.7.7")) {
             Result r = step("install.sh", downloadEnv(action, server, "7.7.7"), "install");
             assertThat(r.exit()).as(r.toString()).isEqualTo(2);
@@ -152,7 +150,7 @@ class GitHubActionScriptsIT {
         }
         Path notAJar = temp.resolve("not-a-jar");
         Files.writeString(notAJar, "echo pwned\n");
-        Path action2 = actionCheckout("7.7.8", Map.of("7.7.8", sha256(notAJar)));
+        Path action2 = actionCheckout("7.7.8", Map.of("7.7.8", Processes.sha256(notAJar)));
         Files.createDirectories(temp.resolve("release/v7.7.8"));
         Files.copy(notAJar, temp.resolve("release/v7.7.8/netlint.jar"));
         try (LocalReleaseServer server = new LocalReleaseServer(temp.resolve("release"))) {
@@ -166,7 +164,7 @@ class GitHubActionScriptsIT {
     void versionSourceBuildsFromTheCheckoutEvenWhenItsVersionIsReleased() throws Exception {
         Path jar = Processes.netlintJar();
         String version = Processes.netlintVersion();
-        Path action = actionCheckout(version, Map.of(version, sha256(jar)));
+        Path action = actionCheckout(version, Map.of(version, Processes.sha256(jar)));
         Files.createDirectories(action.resolveSibling("target"));
         Files.copy(jar, action.resolveSibling("target/netlint.jar"));
         Map<String, String> env = new HashMap<>(Map.of("INPUT_VERSION", "source", "GITHUB_ACTION_PATH", action.toString()));
@@ -354,7 +352,4 @@ class GitHubActionScriptsIT {
         Files.writeString(p, text);
     }
 
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
 }
