@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Step "Get netlint" of the netlint GitHub Action (github-action/action.yml).
+# Steps "Resolve netlint version" (install.sh resolve) and "Get netlint" (install.sh install) of the
+# netlint GitHub Action (github-action/action.yml).
 #
-# INPUT_VERSION empty: use netlint built from the action's own checkout (the ref in `uses:`),
-#   i.e. target/netlint.jar at the repository root above this action, building it with Maven
-#   when it is not there yet.
-# INPUT_VERSION set (e.g. 0.1.0 or v0.1.0): download netlint.jar and netlint.jar.sha256 from the
-#   release v<version> of the action's repository and check the checksum. NETLINT_DOWNLOAD_BASE
-#   overrides the download location (any URL curl reads, e.g. a mirror or file://).
-# Writes the step outputs `jar` and `version` to $GITHUB_OUTPUT.
+# INPUT_VERSION:
+#   empty     the version of the action's own checkout (pom.xml at the ref in `uses:`): its release
+#             when checksums.txt pins one, else built from that checkout (an unreleased ref);
+#   X.Y.Z     that release (a leading v is dropped); it must be pinned in this action's checksums.txt;
+#   source    built with Maven from the action's own checkout.
+# A release's netlint.jar is downloaded over https from the action repository's GitHub release vX.Y.Z
+# (NETLINT_DOWNLOAD_BASE overrides the directory URL), checked against the SHA-256 that
+# checksums.txt pins for X.Y.Z (never against a checksum from the download), cached by the
+# actions/cache step between the two, and must print "netlint X.Y.Z" for --version before it is used.
+# resolve writes the step outputs source (release|source), version, sha256 and cache-dir;
+# install writes jar and version.
 set -euo pipefail
 
 : "${GITHUB_OUTPUT:?GITHUB_OUTPUT is not set: this script runs as a GitHub Actions step}"
@@ -15,82 +20,111 @@ set -euo pipefail
 
 action_dir="${GITHUB_ACTION_PATH:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 repo_root="$(cd "$action_dir/.." && pwd)"
-version="${INPUT_VERSION:-}"
-version="${version#v}"
+# shellcheck source=release-jar.sh
+. "$action_dir/scripts/release-jar.sh"
+
+fail() {
+  echo "::error title=netlint::$*"
+  exit 2
+}
 
 java_cmd="java"
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   java_cmd="$JAVA_HOME/bin/java"
 fi
 
-sha256_of() {
-  if command -v sha256sum >/dev/null 2>&1; then
-    sha256sum "$1" | awk '{print $1}'
-  else
-    shasum -a 256 "$1" | awk '{print $1}'
+# Sets source, version and sha256 from INPUT_VERSION and the checkout.
+resolve() {
+  local requested="${INPUT_VERSION:-}"
+  requested="${requested#v}"
+  sha256=""
+  if [ "$requested" = source ]; then
+    source=source
+    version="$(netlint_checkout_version "$repo_root")"
+    return
   fi
+  if [ -z "$requested" ]; then
+    version="$(netlint_checkout_version "$repo_root")"
+    netlint_valid_version "$version" || fail "cannot read the netlint version of the action's checkout ($repo_root/pom.xml)"
+    sha256="$(netlint_pinned_sha256 "$action_dir/checksums.txt" "$version")"
+    if [ -n "$sha256" ]; then source=release; else source=source; fi
+    return
+  fi
+  netlint_valid_version "$requested" \
+    || fail "version must be a release such as 1.2.3, 'source', or empty (the action's own version), not '${requested:0:40}'"
+  version="$requested"
+  sha256="$(netlint_pinned_sha256 "$action_dir/checksums.txt" "$version")"
+  [ -n "$sha256" ] \
+    || fail "netlint $version is not pinned in this action's checksums.txt: use the action of that release (uses: OWNER/netlint/github-action@v$version), or version: source"
+  source=release
 }
 
-if [ -z "$version" ]; then
+# Sets jar (functions set globals: fail must print to the step's stdout, not into a $(...)).
+build_from_source() {
   jar="$repo_root/target/netlint.jar"
   if [ -f "$jar" ]; then
     echo "Using $jar"
   else
-    if [ ! -f "$repo_root/pom.xml" ]; then
-      echo "::error title=netlint::no netlint sources at $repo_root to build from; set the 'version' input to download a release"
-      exit 2
-    fi
+    [ -f "$repo_root/pom.xml" ] || fail "no netlint sources at $repo_root to build from; set the 'version' input to a release"
     echo "Building netlint from $repo_root (mvn package, tests skipped)"
-    log="$RUNNER_TEMP/netlint-build.log"
+    local log="$RUNNER_TEMP/netlint-build.log"
     # shellcheck disable=SC2086  # NETLINT_MVN_ARGS is a list of arguments
     if ! "${NETLINT_MVN:-mvn}" -B -q -Dmaven.test.skip=true ${NETLINT_MVN_ARGS:-} -f "$repo_root/pom.xml" package >"$log" 2>&1; then
       tail -n 60 "$log"
-      echo "::error title=netlint::building netlint with Maven failed (log above)"
-      exit 2
+      fail "building netlint with Maven failed (log above)"
     fi
-    if [ ! -f "$jar" ]; then
-      echo "::error title=netlint::the Maven build did not produce $jar"
-      exit 2
-    fi
+    [ -f "$jar" ] || fail "the Maven build did not produce $jar"
   fi
-else
-  repository="${NETLINT_ACTION_REPOSITORY:-${GITHUB_ACTION_REPOSITORY:-}}"
-  if [ -z "$repository" ]; then
+}
+
+download_release() {
+  jar="$cache_dir/netlint.jar"
+  local base repository="${NETLINT_ACTION_REPOSITORY:-${GITHUB_ACTION_REPOSITORY:-}}"
+  if [ -z "$repository" ] && [[ "$action_dir" =~ /_actions/([^/]+)/([^/]+)/[^/]+/github-action/?$ ]]; then
     # github.action_repository can be empty inside composite actions; the runner keeps the action
     # at .../_actions/OWNER/REPO/REF/github-action, which names it too.
-    if [[ "$action_dir" =~ /_actions/([^/]+)/([^/]+)/[^/]+/github-action/?$ ]]; then
-      repository="${BASH_REMATCH[1]}/${BASH_REMATCH[2]}"
-    fi
+    repository="${BASH_REMATCH[1]}/${BASH_REMATCH[2]}"
   fi
   base="${NETLINT_DOWNLOAD_BASE:-}"
   if [ -z "$base" ]; then
-    if [ -z "$repository" ]; then
-      echo "::error title=netlint::cannot tell which repository to download release v$version from"
-      exit 2
-    fi
+    [[ "$repository" =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ ]] || fail "cannot tell which repository to download release v$version from"
     base="https://github.com/$repository/releases/download/v$version"
   fi
-  dir="$RUNNER_TEMP/netlint-$version"
-  mkdir -p "$dir"
-  jar="$dir/netlint.jar"
-  echo "Downloading netlint $version from $base"
-  if ! curl -fsSL --retry 3 -o "$jar" "$base/netlint.jar" \
-      || ! curl -fsSL --retry 3 -o "$jar.sha256" "$base/netlint.jar.sha256"; then
-    echo "::error title=netlint::could not download netlint.jar and netlint.jar.sha256 of version $version from $base"
-    exit 2
+  if [ -f "$jar" ] && [ "$(netlint_sha256_of "$jar")" = "$sha256" ]; then
+    echo "Using cached netlint $version ($jar)"
+  else
+    echo "Downloading netlint $version from $base"
   fi
-  expected="$(awk 'NR == 1 {print $1}' "$jar.sha256")"
-  actual="$(sha256_of "$jar")"
-  if [ "$expected" != "$actual" ]; then
-    rm -f "$jar"
-    echo "::error title=netlint::checksum mismatch for netlint.jar $version: expected $expected, got $actual"
-    exit 2
-  fi
-fi
+  local why
+  why="$(netlint_fetch_jar "$base/netlint.jar" "$jar" "$sha256" 2>&1)" || fail "netlint $version: $why"
+}
 
-shown_version="$("$java_cmd" -jar "$jar" --version 2>/dev/null | head -n 1 || true)"
-echo "netlint: ${shown_version:-version unknown} ($jar)"
-{
-  echo "jar=$jar"
-  echo "version=${shown_version:-${version:-unknown}}"
-} >>"$GITHUB_OUTPUT"
+resolve
+cache_dir="$RUNNER_TEMP/netlint-jar/$version"
+case "${1:-install}" in
+  resolve)
+    echo "netlint $version from ${source}"
+    {
+      echo "source=$source"
+      echo "version=$version"
+      echo "sha256=$sha256"
+      echo "cache-dir=$cache_dir"
+    } >>"$GITHUB_OUTPUT"
+    ;;
+  install)
+    if [ "$source" = release ]; then
+      download_release
+      why="$(netlint_check_jar "$java_cmd" "$jar" "$version" 2>&1)" || fail "$why"
+    else
+      build_from_source
+      "$java_cmd" -jar "$jar" --version >/dev/null 2>&1 || fail "$jar does not run (java -jar $jar --version failed)"
+    fi
+    shown_version="$("$java_cmd" -jar "$jar" --version 2>/dev/null | head -n 1)"
+    echo "netlint: $shown_version ($jar)"
+    {
+      echo "jar=$jar"
+      echo "version=$shown_version"
+    } >>"$GITHUB_OUTPUT"
+    ;;
+  *) fail "usage: install.sh resolve|install" ;;
+esac

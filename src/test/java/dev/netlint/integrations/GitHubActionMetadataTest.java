@@ -85,6 +85,11 @@ class GitHubActionMetadataTest {
             if (uses.startsWith("actions/setup-java@")) {
                 assertThat(step.path("with").path("java-version").asText()).isEqualTo("17");
                 order.add("setup-java");
+            } else if (uses.startsWith("actions/cache@")) {
+                assertThat(step.path("if").asText()).isEqualTo("steps.version.outputs.source == 'release'");
+                assertThat(step.path("with").path("key").asText())
+                        .contains("steps.version.outputs.version").contains("steps.version.outputs.sha256");
+                order.add("cache");
             } else if (uses.startsWith("github/codeql-action/upload-sarif@")) {
                 assertThat(uses).endsWith("@v3");
                 String cond = step.path("if").asText();
@@ -97,7 +102,10 @@ class GitHubActionMetadataTest {
                 order.add(m.group(1));
             }
         }
-        assertThat(order).containsExactly("setup-java", "scripts/install.sh", "scripts/run.sh", "upload", "scripts/gate.sh");
+        assertThat(order).containsExactly("setup-java", "scripts/install.sh", "cache", "scripts/install.sh",
+                "scripts/run.sh", "upload", "scripts/gate.sh");
+        assertThat(stepById("version").path("run").asText()).endsWith("install.sh\" resolve");
+        assertThat(stepById("install").path("run").asText()).endsWith("install.sh\" install");
         assertThat(stepById("run")).as("the run step has id run (outputs and upload refer to it)").isNotNull();
         assertThat(stepById("install")).isNotNull();
     }
@@ -166,7 +174,7 @@ class GitHubActionMetadataTest {
         assertThat(steps.toString()).contains("actions/checkout@").contains("/github-action@");
         try (Stream<Path> s = Files.list(ACTION_DIR.resolve("scripts"))) {
             assertThat(s.map(p -> p.getFileName().toString()).toList())
-                    .containsExactlyInAnyOrder("install.sh", "run.sh", "gate.sh");
+                    .containsExactlyInAnyOrder("install.sh", "release-jar.sh", "run.sh", "gate.sh");
         }
     }
 

@@ -11,13 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,34 +49,163 @@ class GitHubActionScriptsIT {
     @Test
     void installWithoutVersionUsesTheJarOfTheActionsOwnCheckout() throws Exception {
         Path jar = Processes.netlintJar();
-        Result r = step("install.sh", Map.of("INPUT_VERSION", ""));
+        Result r = step("install.sh", Map.of("INPUT_VERSION", ""), "install");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(outputs()).containsEntry("jar", jar.toString()).containsKey("version");
     }
 
     @Test
-    void installWithAVersionDownloadsTheReleaseJarAndChecksItsChecksum() throws Exception {
+    void theDefaultVersionIsTheActionsOwnReleaseDownloadedOnceCheckedAndCached() throws Exception {
+        String version = Processes.netlintVersion();
+        Path action = actionCheckout(version, Map.of(version, Processes.sha256(Processes.netlintJar())));
+        try (LocalReleaseServer server = release(version)) {
+            Map<String, String> env = downloadEnv(action, server, version);
+            env.put("INPUT_VERSION", "");
+            Result resolved = step("install.sh", env, "resolve");
+            assertThat(resolved.exit()).as(resolved.toString()).isZero();
+            Map<String, String> out = outputs();
+            assertThat(out).containsEntry("source", "release").containsEntry("version", version)
+                    .containsEntry("sha256", Processes.sha256(Processes.netlintJar()))
+                    .containsEntry("cache-dir", runnerTemp.resolve("netlint-jar/" + version).toString());
+
+            Result r = step("install.sh", env, "install");
+            assertThat(r.exit()).as(r.toString()).isZero();
+            Path got = Path.of(outputs().get("jar"));
+            assertThat(got).isEqualTo(runnerTemp.resolve("netlint-jar/" + version + "/netlint.jar"));
+            assertThat(Processes.sha256(got)).isEqualTo(Processes.sha256(Processes.netlintJar()));
+            assertThat(outputs()).containsEntry("version", "netlint " + version);
+            assertThat(server.requests()).containsExactly("/v" + version + "/netlint.jar");
+
+            Result again = step("install.sh", env, "install");
+            assertThat(again.exit()).as(again.toString()).isZero();
+            assertThat(again.output()).contains("Using cached netlint " + version);
+            assertThat(server.requests()).as("the cached jar is not downloaded again").hasSize(1);
+        }
+    }
+
+    @Test
+    void aDownloadThatDoesNotMatchThePinnedChecksumIsRefusedAndRemoved() throws Exception {
+        String version = Processes.netlintVersion();
+        Path action = actionCheckout(version, Map.of(version, "0".repeat(64)));
+        try (LocalReleaseServer server = release(version)) {
+            Map<String, String> env = downloadEnv(action, server, "v" + version);
+            Result r = step("install.sh", env, "install");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+            assertThat(r.output()).contains("::error").contains("checksum mismatch").contains("0".repeat(64));
+            assertThat(server.requests()).hasSize(1);
+            assertThat(runnerTemp.resolve("netlint-jar/" + version)).isEmptyDirectory();
+            assertThat(outputs()).doesNotContainKey("jar");
+        }
+    }
+
+    @Test
+    void aVersionThatIsNotPinnedOrNotAVersionIsRefusedBeforeAnyDownload() throws Exception {
+        String version = Processes.netlintVersion();
+        Path action = actionCheckout(version, Map.of(version, Processes.sha256(Processes.netlintJar())));
+        try (LocalReleaseServer server = release(version)) {
+            Result unpinned = step("install.sh", downloadEnv(action, server, "9.9.9"), "install");
+            assertThat(unpinned.exit()).as(unpinned.toString()).isEqualTo(2);
+            assertThat(unpinned.output()).contains("::error").contains("9.9.9 is not pinned");
+            for (String bad : List.of("1/../../x", "1.2", "../" + version, version + "/../x", "$(id)", "1.2.3 4")) {
+                Result r = step("install.sh", downloadEnv(action, server, bad), "resolve");
+                assertThat(r.exit()).as(bad + ": " + r).isEqualTo(2);
+                assertThat(r.output()).contains("version must be a release");
+            }
+            assertThat(server.requests()).isEmpty();
+            try (Stream<Path> s = Files.list(runnerTemp)) {
+                assertThat(s.map(p -> p.getFileName().toString()).toList())
+                        .containsExactlyInAnyOrder("github_output", "step_summary");
+            }
+        }
+    }
+
+    @Test
+    void downloadsAreHttpsOnlyPlainHttpOnlyToLoopbackUnderTheTestSwitch() throws Exception {
+        String version = Processes.netlintVersion();
+        Path action = actionCheckout(version, Map.of(version, Processes.sha256(Processes.netlintJar())));
+        try (LocalReleaseServer server = release(version)) {
+            Map<String, String> noSwitch = downloadEnv(action, server, version);
+            noSwitch.remove("NETLINT_TEST_ALLOW_LOOPBACK_HTTP");
+            for (Map<String, String> env : List.of(noSwitch,
+                    withBase(downloadEnv(action, server, version), "http://192.0.2.1:9/v" + version),
+                    withBase(downloadEnv(action, server, version), "http://127.0.0.1.example.invalid/v" + version),
+                    withBase(downloadEnv(action, server, version), temp.resolve("release").toUri().toString()))) {
+                Result r = step("install.sh", env, "install");
+                assertThat(r.exit()).as(env.get("NETLINT_DOWNLOAD_BASE") + ": " + r).isEqualTo(2);
+                assertThat(r.output()).contains("only https URLs are allowed");
+            }
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aJarThatDoesNotPrintItsVersionIsNotUsed() throws Exception {
+        // The jar is pinned for 7.7.7 but prints the version it was built as.
+        Path action = actionCheckout("7.7.7", Map.of("7.7.7", Processes.sha256(Processes.netlintJar())));
+        try (LocalReleaseServer server = release("7.7.7")) {
+            Result r = step("install.sh", downloadEnv(action, server, "7.7.7"), "install");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+            assertThat(r.output()).contains("does not print 'netlint 7.7.7'");
+            assertThat(outputs()).doesNotContainKey("jar");
+        }
+        Path notAJar = temp.resolve("not-a-jar");
+        Files.writeString(notAJar, "echo pwned\n");
+        Path action2 = actionCheckout("7.7.8", Map.of("7.7.8", Processes.sha256(notAJar)));
+        Files.createDirectories(temp.resolve("release/v7.7.8"));
+        Files.copy(notAJar, temp.resolve("release/v7.7.8/netlint.jar"));
+        try (LocalReleaseServer server = new LocalReleaseServer(temp.resolve("release"))) {
+            Result r = step("install.sh", downloadEnv(action2, server, "7.7.8"), "install");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+            assertThat(r.output()).contains("does not print 'netlint 7.7.8'");
+        }
+    }
+
+    @Test
+    void versionSourceBuildsFromTheCheckoutEvenWhenItsVersionIsReleased() throws Exception {
         Path jar = Processes.netlintJar();
-        Path release = Files.createDirectories(temp.resolve("release"));
-        Files.copy(jar, release.resolve("netlint.jar"));
-        Files.writeString(release.resolve("netlint.jar.sha256"), sha256(jar) + "  netlint.jar\n");
-        Map<String, String> env = Map.of("INPUT_VERSION", "v0.1.0", "NETLINT_DOWNLOAD_BASE", release.toUri().toString());
-
-        Result r = step("install.sh", env);
+        String version = Processes.netlintVersion();
+        Path action = actionCheckout(version, Map.of(version, Processes.sha256(jar)));
+        Files.createDirectories(action.resolveSibling("target"));
+        Files.copy(jar, action.resolveSibling("target/netlint.jar"));
+        Map<String, String> env = new HashMap<>(Map.of("INPUT_VERSION", "source", "GITHUB_ACTION_PATH", action.toString()));
+        assertThat(step("install.sh", env, "resolve").exit()).isZero();
+        assertThat(outputs()).containsEntry("source", "source");
+        Result r = step("install.sh", env, "install");
         assertThat(r.exit()).as(r.toString()).isZero();
-        Path got = Path.of(outputs().get("jar"));
-        assertThat(got).startsWith(runnerTemp).hasFileName("netlint.jar");
-        assertThat(sha256(got)).isEqualTo(sha256(jar));
+        assertThat(outputs()).containsEntry("jar", action.resolveSibling("target/netlint.jar").toString());
+    }
 
-        Files.writeString(release.resolve("netlint.jar.sha256"), "0".repeat(64) + "  netlint.jar\n");
-        Result tampered = step("install.sh", env);
-        assertThat(tampered.exit()).isEqualTo(2);
-        assertThat(tampered.output()).contains("::error").contains("checksum mismatch");
+    /** A copy of github-action/ in a checkout whose pom.xml has {@code version}, with its own checksums.txt. */
+    private Path actionCheckout(String version, Map<String, String> pinned) throws IOException {
+        Path checkout = Files.createDirectories(temp.resolve("checkout-" + version));
+        Processes.copyTree(ACTION, checkout.resolve("github-action"));
+        Files.writeString(checkout.resolve("pom.xml"), "<project>\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>dev.netlint</groupId>\n"
+                + "  <artifactId>netlint</artifactId>\n  <version>" + version + "</version>\n</project>\n");
+        StringBuilder lines = new StringBuilder("# test pins\n");
+        pinned.forEach((v, sha) -> lines.append(v).append(' ').append(sha).append('\n'));
+        Files.writeString(checkout.resolve("github-action/checksums.txt"), lines);
+        return checkout.resolve("github-action");
+    }
 
-        Result missing = step("install.sh", Map.of("INPUT_VERSION", "9.9.9",
-                "NETLINT_DOWNLOAD_BASE", temp.resolve("no-such-release").toUri().toString()));
-        assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.output()).contains("::error").contains("could not download");
+    /** A fake release v{@code version} holding the real jar, as GitHub lays out release downloads. */
+    private LocalReleaseServer release(String version) throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("release/v" + version));
+        Files.copy(Processes.netlintJar(), dir.resolve("netlint.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new LocalReleaseServer(temp.resolve("release"));
+    }
+
+    private Map<String, String> downloadEnv(Path action, LocalReleaseServer server, String version) {
+        Map<String, String> env = new HashMap<>();
+        env.put("GITHUB_ACTION_PATH", action.toString());
+        env.put("INPUT_VERSION", version);
+        env.put("NETLINT_DOWNLOAD_BASE", server.url("v" + version.replaceFirst("^v", "")));
+        env.put("NETLINT_TEST_ALLOW_LOOPBACK_HTTP", "1");
+        return env;
+    }
+
+    private static Map<String, String> withBase(Map<String, String> env, String base) {
+        env.put("NETLINT_DOWNLOAD_BASE", base);
+        return env;
     }
 
     @Test
@@ -89,7 +217,7 @@ class GitHubActionScriptsIT {
         Map<String, String> env = new HashMap<>();
         env.put("INPUT_VERSION", "");
         env.put("GITHUB_ACTION_PATH", checkout.resolve("github-action").toString());
-        Result r = step("install.sh", env);
+        Result r = step("install.sh", env, "install");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.output()).contains("Building netlint");
         Path built = checkout.resolve("target/netlint.jar");
@@ -260,7 +388,7 @@ class GitHubActionScriptsIT {
     }
 
     /** Runs one step script with the variables the runner sets for a composite action's run step. */
-    private Result step(String script, Map<String, String> inputs) throws Exception {
+    private Result step(String script, Map<String, String> inputs, String... args) throws Exception {
         Files.writeString(outputFile, "");
         Map<String, String> env = new HashMap<>();
         env.put("GITHUB_ACTIONS", "true");
@@ -273,7 +401,9 @@ class GitHubActionScriptsIT {
         env.put("GITHUB_ACTION_REPOSITORY", "");
         env.putAll(inputs);
         Path scriptPath = Path.of(env.get("GITHUB_ACTION_PATH"), "scripts", script);
-        return Processes.run(workspace, env, 600, List.of("bash", scriptPath.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of("bash", scriptPath.toString()));
+        command.addAll(List.of(args));
+        return Processes.run(workspace, env, 600, command);
     }
 
     /** GITHUB_OUTPUT as the runner reads it: name=value lines (the scripts write no multi-line values). */
@@ -293,7 +423,4 @@ class GitHubActionScriptsIT {
         Files.writeString(p, text);
     }
 
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
 }

@@ -153,6 +153,105 @@ class PreCommitHookIT {
         assertThat(second.output()).containsPattern(Pattern.compile("compose\\.yaml:" + BAD_LINE + ":\\d+: error NL1\\d\\d"));
     }
 
+    @Test
+    void fileNamesThatLookLikeOptionsOrArgumentFilesStayFileNames() throws Exception {
+        Path work = userRepo("option-names");
+        write(work, "compose.yaml", BAD_COMPOSE);
+        // An executable shell script named like an option: pre-commit passes it (types: shell).
+        Path optionLike = work.resolve("--fail-on=none");
+        Files.writeString(optionLike, "#!/bin/sh\necho hello\n");
+        assertThat(optionLike.toFile().setExecutable(true)).isTrue();
+        Path stolen = base.resolve("stolen-report.json");
+        write(work, "@x.json", "--output\n" + stolen + "\n--format\njson\n");
+        git(work, "add", "-A");
+        Result r = preCommit(work, withJar(), "try-repo", hookRepo.toString(), "netlint", "--verbose", "--all-files");
+        assertThat(r.exit()).as("the option-like file must not switch failing off: " + r).isEqualTo(1);
+        assertThat(r.output()).containsPattern(Pattern.compile("compose\\.yaml:" + BAD_LINE + ":\\d+: error NL1\\d\\d"));
+        assertThat(stolen).as("@x.json must not be read as netlint arguments").doesNotExist();
+    }
+
+    @Test
+    void optionsInArgsEndWithADoubleDash() throws Exception {
+        Path work = userRepo("args");
+        write(work, "compose.yaml", BAD_COMPOSE);
+        writeConfig(work, hookRev, "args: [--fail-on, none, --]");
+        git(work, "add", "-A");
+        Result r = preCommit(work, withJar(), "run", "netlint", "--verbose", "--files", "compose.yaml");
+        assertThat(r.exit()).as("args before -- are options: " + r).isZero();
+        assertThat(r.output()).containsPattern(Pattern.compile("compose\\.yaml:" + BAD_LINE + ":\\d+: error NL1\\d\\d"));
+    }
+
+    @Test
+    void aPinnedReleaseIsDownloadedOnceCheckedAndReusedWithoutMaven() throws Exception {
+        String version = Processes.netlintVersion();
+        String rev = hookRevPinning(version, Processes.sha256(Processes.netlintJar()));
+        Path releases = Files.createDirectories(base.resolve("releases-good/v" + version));
+        Files.copy(Processes.netlintJar(), releases.resolve("netlint.jar"));
+        try (LocalReleaseServer server = new LocalReleaseServer(releases.getParent())) {
+            Map<String, String> env = releaseEnv("home-release", server, version);
+            Path work = userRepo("release");
+            write(work, "compose.yaml", BAD_COMPOSE);
+            writeConfig(work, rev);
+            Result first = preCommit(work, env, "run", "netlint", "--verbose", "--files", "compose.yaml");
+            assertThat(first.exit()).as(first.toString()).isEqualTo(1);
+            assertThat(first.output()).contains("downloading netlint " + version).doesNotContain("building netlint.jar")
+                    .containsPattern(Pattern.compile("compose\\.yaml:" + BAD_LINE + ":\\d+: error NL1\\d\\d"));
+            assertThat(server.requests()).containsExactly("/v" + version + "/netlint.jar");
+            List<Path> jars;
+            try (Stream<Path> s = Files.walk(base.resolve("home-release"))) {
+                jars = s.filter(p -> p.endsWith(Path.of("target", "release", "netlint.jar"))).toList();
+            }
+            assertThat(jars).hasSize(1);
+            assertThat(Processes.sha256(jars.get(0))).isEqualTo(Processes.sha256(Processes.netlintJar()));
+
+            Result second = preCommit(work, env, "run", "netlint", "--verbose", "--files", "compose.yaml");
+            assertThat(second.exit()).as(second.toString()).isEqualTo(1);
+            assertThat(second.output()).doesNotContain("downloading");
+            assertThat(server.requests()).as("downloaded once").hasSize(1);
+        }
+    }
+
+    @Test
+    void aReleaseThatDoesNotMatchThePinnedChecksumIsRefusedAndNotBuilt() throws Exception {
+        String version = Processes.netlintVersion();
+        String rev = hookRevPinning(version, "f".repeat(64));
+        Path releases = Files.createDirectories(base.resolve("releases-bad/v" + version));
+        Files.copy(Processes.netlintJar(), releases.resolve("netlint.jar"));
+        try (LocalReleaseServer server = new LocalReleaseServer(releases.getParent())) {
+            Path work = userRepo("release-bad");
+            write(work, "compose.yaml", GOOD_COMPOSE);
+            writeConfig(work, rev);
+            Result r = preCommit(work, releaseEnv("home-release-bad", server, version), "run", "netlint",
+                    "--verbose", "--files", "compose.yaml");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+            assertThat(r.output()).contains("exit code: 2").contains("checksum mismatch").contains("f".repeat(64))
+                    .doesNotContain("building netlint.jar");
+            try (Stream<Path> s = Files.walk(base.resolve("home-release-bad"))) {
+                assertThat(s.filter(p -> p.getFileName().toString().startsWith("netlint.jar")).toList()).isEmpty();
+            }
+        }
+    }
+
+    /** A commit of the hook repository whose checksums.txt pins {@code sha256} for {@code version}. */
+    private static synchronized String hookRevPinning(String version, String sha256) throws Exception {
+        Files.writeString(hookRepo.resolve("github-action/checksums.txt"), version + " " + sha256 + "\n");
+        git(hookRepo, "commit", "-q", "-a", "-m", "pin " + version + " " + sha256);
+        String rev = git(hookRepo, "rev-parse", "HEAD").output().trim();
+        git(hookRepo, "checkout", "-q", hookRev, "--", "github-action/checksums.txt");
+        git(hookRepo, "commit", "-q", "-a", "-m", "unpin");
+        return rev;
+    }
+
+    private static Map<String, String> releaseEnv(String home, LocalReleaseServer server, String version) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PRE_COMMIT_HOME", base.resolve(home).toString());
+        env.put("NETLINT_DOWNLOAD_BASE", server.url("v" + version));
+        env.put("NETLINT_TEST_ALLOW_LOOPBACK_HTTP", "1");
+        // no Maven: a release needs none
+        env.put("NETLINT_MVN", "/nonexistent/mvn");
+        return env;
+    }
+
     private static Map<String, String> withJar() {
         Map<String, String> env = new HashMap<>();
         env.put("NETLINT_JAR", Processes.netlintJar().toString());
@@ -194,13 +293,22 @@ class PreCommitHookIT {
     }
 
     private static void writeConfig(Path work) throws IOException {
+        writeConfig(work, hookRev);
+    }
+
+    /** A config using the hook repository at {@code rev}, with {@code hookLines} under the hook. */
+    private static void writeConfig(Path work, String rev, String... hookLines) throws IOException {
+        StringBuilder hook = new StringBuilder();
+        for (String line : hookLines) {
+            hook.append("        ").append(line).append('\n');
+        }
         write(work, ".pre-commit-config.yaml", """
                 repos:
                   - repo: %s
                     rev: %s
                     hooks:
                       - id: netlint
-                """.formatted(hookRepo, hookRev));
+                """.formatted(hookRepo, rev) + hook);
     }
 
     private static void write(Path dir, String rel, String text) throws IOException {

@@ -70,8 +70,27 @@ final class Processes {
         return jar;
     }
 
+    static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The version target/netlint.jar prints ("netlint VERSION"), e.g. 0.1.0-SNAPSHOT. */
+    static String netlintVersion() throws IOException, InterruptedException {
+        Result r = run(Path.of("").toAbsolutePath(), Map.of(), 60,
+                List.of("java", "-jar", netlintJar().toString(), "--version"));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        String first = r.output().lines().findFirst().orElse("");
+        assertThat(first).startsWith("netlint ");
+        return first.substring("netlint ".length()).trim();
+    }
+
     /** Build output, git metadata and the ignored local corpus are not part of a checkout. */
-    private static final java.util.Set<String> SKIPPED = java.util.Set.of("target", ".git", "corpus-scripts", ".idea");
+    private static final java.util.Set<String> SKIPPED = java.util.Set.of("target", ".git", "corpus-scripts", ".idea", "node_modules");
 
     /** Copies a directory tree, leaving out {@link #SKIPPED} names at any depth. */
     static void copyTree(Path from, Path to) throws IOException {
