@@ -4,16 +4,19 @@ import dev.netlint.baseline.AtomicFiles;
 import dev.netlint.baseline.Baseline;
 import dev.netlint.config.ConfigException;
 import dev.netlint.config.SettingsResolver;
+import dev.netlint.engine.FixApplier;
 import dev.netlint.engine.LintResult;
 import dev.netlint.engine.Linter;
 import dev.netlint.report.ReportContext;
 import dev.netlint.report.Reporter;
+import dev.netlint.report.UnifiedDiff;
 import dev.netlint.report.SourceLines;
 import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /** One lint invocation: settings, engine, baseline, report, exit status. */
 final class LintRun {
@@ -41,6 +44,51 @@ final class LintRun {
         }
     }
 
+    /** At most this many fix-and-lint rounds: a fix can make room for another, never loop forever. */
+    private static final int MAX_FIX_ROUNDS = 5;
+
+    private int printFixDiff(LintResult result) {
+        FixApplier.Plan plan = FixApplier.plan(result.findings(), o.fixUnsafe, Path.of("").toAbsolutePath());
+        PrintWriter out = commandLine.getOut();
+        for (FixApplier.FileChange c : plan.changes()) {
+            out.print(UnifiedDiff.of(c.file(), c.before(), c.after()));
+        }
+        out.flush();
+        PrintWriter err = commandLine.getErr();
+        plan.notes().forEach(n -> err.println("netlint: " + n));
+        err.println("netlint: " + plan.fixCount() + " fixes in " + plan.changes().size() + " files would be applied"
+                + (o.fixUnsafe ? "" : skippedSuggestions(result)));
+        err.flush();
+        return plan.changes().isEmpty() ? NetlintCommand.EXIT_OK : NetlintCommand.EXIT_FINDINGS;
+    }
+
+    /** Applies fixes, re-linting after each round; returns the result of the last lint. */
+    private LintResult fix(Linter linter, LintResult first, PrintWriter err) {
+        LintResult result = first;
+        int fixes = 0;
+        java.util.Set<String> files = new java.util.TreeSet<>();
+        for (int round = 0; round < MAX_FIX_ROUNDS; round++) {
+            FixApplier.Plan plan = FixApplier.plan(result.findings(), o.fixUnsafe, Path.of("").toAbsolutePath());
+            plan.notes().forEach(n -> err.println("netlint: " + n));
+            List<String> failed = FixApplier.write(plan);
+            failed.forEach(n -> err.println("netlint: " + n));
+            if (plan.changes().isEmpty() || failed.size() == plan.changes().size()) {
+                break;
+            }
+            fixes += plan.fixCount();
+            plan.changes().forEach(c -> files.add(c.file()));
+            result = linter.lint(o.paths);
+        }
+        err.println("netlint: applied " + fixes + " fixes in " + files.size() + " files"
+                + (o.fixUnsafe ? "" : skippedSuggestions(result)));
+        return result;
+    }
+
+    private static String skippedSuggestions(LintResult result) {
+        long n = result.findings().stream().filter(f -> f.hasFix() && !f.fix().isSafe()).count();
+        return n == 0 ? "" : "; " + n + " suggestions need --fix-unsafe";
+    }
+
     private int run(PrintWriter err) throws CliException, ConfigException, IOException {
         if (o.paths.isEmpty()) {
             throw new CliException("no PATH given: name the files or directories to lint, e.g. 'netlint .'"
@@ -53,7 +101,14 @@ final class LintRun {
         if (o.debug) {
             err.println("netlint: configuration: " + resolved.config().map(c -> c.displayName()).orElse("none"));
         }
-        LintResult result = new Linter(resolved.settings(), root.readers(), root.rules()).lint(o.paths);
+        Linter linter = new Linter(resolved.settings(), root.readers(), root.rules());
+        LintResult result = linter.lint(o.paths);
+        if (o.fixDryRun) {
+            return printFixDiff(result);
+        }
+        if (o.fix || o.fixUnsafe) {
+            result = fix(linter, result, err);
+        }
         if (o.debug) {
             err.printf("netlint: read %d files, %d findings, %d input errors in %d ms%n", result.filesRead(),
                     result.findings().size(), result.errors().size(), (System.nanoTime() - start) / 1_000_000);

@@ -72,6 +72,10 @@ public final class ConfigApplier {
         for (ConfigValue v : c.hostNetworks()) {
             hostNetworks.add(cidr(file, "hostNetworks", v));
         }
+        List<AddressValue> freeSubnetCandidates = new ArrayList<>();
+        for (ConfigValue v : c.freeSubnetCandidates()) {
+            freeSubnetCandidates.add(cidr(file, "freeSubnetCandidates", v));
+        }
         AddressValue bip = c.bip() == null ? null : cidr(file, "bip", c.bip());
         List<DaemonSettings.AddressPool> pools = new ArrayList<>();
         for (NetlintConfig.Pool p : c.defaultAddressPools()) {
@@ -114,6 +118,7 @@ public final class ConfigApplier {
         boolean topology = !c.hosts().isEmpty() || !c.segments().isEmpty();
         Consumer<Model> facts = model -> {
             model.hostNetworks().addAll(hostNetworks);
+            model.freeSubnetCandidates().addAll(freeSubnetCandidates);
             if (bip != null) {
                 model.configuredBip(bip);
             }

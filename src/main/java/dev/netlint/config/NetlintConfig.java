@@ -20,6 +20,8 @@ import java.util.Map;
  * @param hosts      host name → globs of the files that describe that host (topology)
  * @param segments   LANs shared by hosts' parent interfaces (topology)
  * @param reportUnusedDisables true: report directives that suppressed nothing (as --report-unused-disables)
+ * @param freeSubnetCandidates CIDR blocks fixes may move clashing subnets into (default: RFC 1918 outside
+ *                   Docker's default pools, and fd00::/8)
  */
 public record NetlintConfig(
         @JsonProperty("rules") Map<String, ConfigValue> rules,
@@ -30,7 +32,8 @@ public record NetlintConfig(
         @JsonProperty("failOn") ConfigValue failOn,
         @JsonProperty("hosts") Map<String, List<String>> hosts,
         @JsonProperty("segments") List<SegmentConfig> segments,
-        @JsonProperty("reportUnusedDisables") Boolean reportUnusedDisables) {
+        @JsonProperty("reportUnusedDisables") Boolean reportUnusedDisables,
+        @JsonProperty("freeSubnetCandidates") List<ConfigValue> freeSubnetCandidates) {
 
     /** One default address pool: a base block and the prefix length carved out of it. */
     public record Pool(@JsonProperty(value = "base", required = true) ConfigValue base,
@@ -57,10 +60,11 @@ public record NetlintConfig(
         hosts = hosts == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hosts));
         segments = segments == null ? List.of() : List.copyOf(segments);
+        freeSubnetCandidates = freeSubnetCandidates == null ? List.of() : List.copyOf(freeSubnetCandidates);
     }
 
     public static NetlintConfig empty() {
-        return new NetlintConfig(null, null, null, null, null, null, null, null, null);
+        return new NetlintConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A loaded configuration together with where it came from. */

@@ -13,6 +13,8 @@ import dev.netlint.model.Severity;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.rules.DirectiveRule;
 import dev.netlint.rules.Finding;
+import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleRegistry;
 
@@ -66,7 +68,24 @@ public final class Linter {
         for (Input in : inputs) {
             readOne(in, context);
         }
-        return new Run(analyse(model, directives, ioErrors, inputs.size()), model, directives);
+        java.util.Map<String, SourceFile> byName = new java.util.HashMap<>();
+        for (Input in : inputs) {
+            byName.putIfAbsent(in.file().displayName(), in.file());
+        }
+        LintResult analysed = analyse(model, directives, ioErrors, inputs.size());
+        return new Run(FixResolver.resolve(analysed, name -> textOf(byName.get(name))), model, directives);
+    }
+
+    /** The text that was linted, when the file was read as text. */
+    private static Optional<String> textOf(SourceFile file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(file.text());
+        } catch (InputException e) {
+            return Optional.empty();
+        }
     }
 
     /** Runs the rules over a model built elsewhere (the live daemon probe). */
@@ -78,12 +97,20 @@ public final class Linter {
                 continue;
             }
             Severity severity = settings.severityOverrides().getOrDefault(id, rule.info().severity());
-            rule.check(model, (r, location, message) -> {
-                Finding f = new Finding(r.info().id(), r.info().name(),
-                        r == rule ? severity : settings.severityOverrides().getOrDefault(r.info().id(), r.info().severity()),
-                        message, location);
-                if (!directives.suppresses(location, f.ruleId())) {
-                    findings.add(f);
+            rule.check(model, new FindingSink() {
+                @Override
+                public void report(Rule r, SourceLocation location, String message) {
+                    report(r, location, message, null);
+                }
+
+                @Override
+                public void report(Rule r, SourceLocation location, String message, Fix fix) {
+                    Finding f = new Finding(r.info().id(), r.info().name(), r == rule ? severity
+                            : settings.severityOverrides().getOrDefault(r.info().id(), r.info().severity()),
+                            message, location, fix);
+                    if (!directives.suppresses(location, f.ruleId())) {
+                        findings.add(f);
+                    }
                 }
             });
         }
