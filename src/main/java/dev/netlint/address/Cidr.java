@@ -70,6 +70,20 @@ public final class Cidr implements Comparable<Cidr> {
         return hasHostBits() ? new Cidr(lower, prefix) : this;
     }
 
+    /**
+     * This block moved into {@code subnet}: the subnet's network part with this block's offset
+     * inside a block of the subnet's size (what Engine 20.10 silently did with an ip-range outside
+     * its subnet). Empty unless this block is smaller than the subnet and of the same family.
+     */
+    public java.util.Optional<Cidr> shiftedInto(Cidr subnet) {
+        if (subnet.family() != family() || prefix <= subnet.prefix) {
+            return java.util.Optional.empty();
+        }
+        IPAddress net = subnet.lower;
+        IPAddress offset = lower.mask(net.getNetwork().getHostMask(subnet.prefix));
+        return java.util.Optional.of(new Cidr(offset.bitwiseOr(net), prefix).normalized());
+    }
+
     /** The first address of the block (the "network address"). */
     public Ip first() {
         if (first == null) {

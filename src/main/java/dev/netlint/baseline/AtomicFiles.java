@@ -66,12 +66,25 @@ public final class AtomicFiles {
                 w.flush();
                 ch.force(true);
             }
+            keepPermissions(abs, tmp);
             mover.move(tmp, abs);
             done = true;
         } finally {
             if (!done) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    /** A replaced file keeps its mode (an executable script stays executable). */
+    private static void keepPermissions(Path existing, Path replacement) throws IOException {
+        if (!Files.isRegularFile(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(existing));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the platform's defaults apply
         }
     }
 }

@@ -97,6 +97,21 @@ public final class LintOptions {
                     + " (repeatable). Services of other profiles do not run. Overrides profiles: in the configuration.")
     List<String> profiles = new ArrayList<>();
 
+    @Option(names = "--fix",
+            description = "Apply the safe fixes in place (atomically), then lint again: the report and the exit"
+                    + " status are about what is left. 'netlint rules' marks the rules that have fixes.")
+    boolean fix;
+
+    @Option(names = "--fix-unsafe",
+            description = "Like --fix, and also apply suggestions that may change intent (a subnet moved to a"
+                    + " free block, ports that the daemon discards removed).")
+    boolean fixUnsafe;
+
+    @Option(names = {"--fix-dry-run", "--diff"},
+            description = "Print the fixes as a unified diff and change nothing; exit 1 when there is something"
+                    + " to fix. With --fix-unsafe, suggestions are included.")
+    boolean fixDryRun;
+
     static final class FormatConverter implements ITypeConverter<Reporter.Format> {
         @Override
         public Reporter.Format convert(String value) {

@@ -4,12 +4,14 @@ import dev.netlint.baseline.AtomicFiles;
 import dev.netlint.baseline.Baseline;
 import dev.netlint.config.ConfigException;
 import dev.netlint.config.SettingsResolver;
+import dev.netlint.engine.FixApplier;
 import dev.netlint.engine.LintResult;
 import dev.netlint.engine.Linter;
 import dev.netlint.ingest.Environment;
 import dev.netlint.report.ConfigEffect;
 import dev.netlint.report.ReportContext;
 import dev.netlint.report.Reporter;
+import dev.netlint.report.UnifiedDiff;
 import dev.netlint.report.SourceLines;
 import picocli.CommandLine;
 
@@ -86,6 +88,53 @@ final class LintRun {
         return fromProcess ? env.with(System.getenv(), Environment.Origin.PROCESS) : env;
     }
 
+    /** At most this many fix-and-lint rounds: a fix can make room for another, never loop forever. */
+    private static final int MAX_FIX_ROUNDS = 5;
+
+    private int printFixDiff(LintResult result) {
+        FixApplier.Plan plan = FixApplier.plan(result.findings(), o.fixUnsafe, Path.of("").toAbsolutePath());
+        PrintWriter out = commandLine.getOut();
+        for (FixApplier.FileChange c : plan.changes()) {
+            out.print(UnifiedDiff.of(c.file(), c.before(), c.after()));
+        }
+        out.flush();
+        PrintWriter err = commandLine.getErr();
+        plan.notes().forEach(n -> err.println("netlint: " + n));
+        err.println("netlint: " + plan.fixCount() + " fixes in " + plan.changes().size() + " files would be applied"
+                + (o.fixUnsafe ? "" : skippedSuggestions(result)));
+        err.flush();
+        return plan.changes().isEmpty() ? NetlintCommand.EXIT_OK : NetlintCommand.EXIT_FINDINGS;
+    }
+
+    /** Applies fixes, re-linting after each round; returns the result of the last lint. */
+    private Linter.Run fix(Linter linter, Linter.Run first, PrintWriter err) {
+        Linter.Run run = first;
+        LintResult result = first.result();
+        int fixes = 0;
+        java.util.Set<String> files = new java.util.TreeSet<>();
+        for (int round = 0; round < MAX_FIX_ROUNDS; round++) {
+            FixApplier.Plan plan = FixApplier.plan(result.findings(), o.fixUnsafe, Path.of("").toAbsolutePath());
+            plan.notes().forEach(n -> err.println("netlint: " + n));
+            List<String> failed = FixApplier.write(plan);
+            failed.forEach(n -> err.println("netlint: " + n));
+            if (plan.changes().isEmpty() || failed.size() == plan.changes().size()) {
+                break;
+            }
+            fixes += plan.fixCount();
+            plan.changes().forEach(c -> files.add(c.file()));
+            run = linter.run(o.paths);
+            result = run.result();
+        }
+        err.println("netlint: applied " + fixes + " fixes in " + files.size() + " files"
+                + (o.fixUnsafe ? "" : skippedSuggestions(result)));
+        return run;
+    }
+
+    private static String skippedSuggestions(LintResult result) {
+        long n = result.findings().stream().filter(f -> f.hasFix() && !f.fix().isSafe()).count();
+        return n == 0 ? "" : "; " + n + " suggestions need --fix-unsafe";
+    }
+
     private int run(PrintWriter err) throws CliException, ConfigException, IOException {
         if (o.paths.isEmpty()) {
             throw new CliException("no PATH given: name the files or directories to lint, e.g. 'netlint .'"
@@ -104,7 +153,14 @@ final class LintRun {
             java.util.Set<String> profiles = java.util.Set.copyOf(o.profiles);
             resolved.settings().modelFacts().add(m -> m.activeProfiles(profiles));
         }
-        Linter.Run run = new Linter(resolved.settings(), root.readers(), root.rules()).run(o.paths);
+        Linter linter = new Linter(resolved.settings(), root.readers(), root.rules());
+        Linter.Run run = linter.run(o.paths);
+        if (o.fixDryRun) {
+            return printFixDiff(run.result());
+        }
+        if (o.fix || o.fixUnsafe) {
+            run = fix(linter, run, err);
+        }
         LintResult result = run.result();
         if (o.debug) {
             err.printf("netlint: read %d files, %d findings, %d input errors in %d ms%n", result.filesRead(),
@@ -133,8 +189,9 @@ final class LintRun {
 
         boolean color = o.format == Reporter.Format.TEXT && o.output == null && !o.noColor
                 && System.console() != null && System.getenv("NO_COLOR") == null;
+        int ignoredFiles = run.ignoredFiles();
         ConfigEffect effect = resolved.config().map(c -> new ConfigEffect(c.displayName(),
-                resolved.settings().disabledByConfig().size(), run.ignoredFiles())).orElse(ConfigEffect.none());
+                resolved.settings().disabledByConfig().size(), ignoredFiles)).orElse(ConfigEffect.none());
         ReportContext ctx = new ReportContext(root.rules(), VersionProvider.version(), lines, color, cwd, effect);
         Reporter reporter = o.format.reporter();
         LintResult toReport = reported;

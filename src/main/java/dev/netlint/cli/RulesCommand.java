@@ -1,6 +1,7 @@
 package dev.netlint.cli;
 
 import dev.netlint.report.RulePage;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 import picocli.CommandLine.Command;
@@ -67,11 +68,20 @@ public final class RulesCommand implements Callable<Integer> {
         for (Rule r : rules) {
             nameWidth = Math.max(nameWidth, r.info().name().length());
         }
-        String format = "%-6s  %-8s  %-" + nameWidth + "s  %s%n";
-        out.printf(Locale.ROOT, format, "ID", "SEVERITY", "NAME", "SUMMARY");
+        String format = "%-6s  %-8s  %-7s  %-" + nameWidth + "s  %s%n";
+        out.printf(Locale.ROOT, format, "ID", "SEVERITY", "FIX", "NAME", "SUMMARY");
         for (Rule r : rules) {
             RuleInfo i = r.info();
-            out.printf(Locale.ROOT, format, i.id(), i.severity().label(), i.name(), i.summary());
+            out.printf(Locale.ROOT, format, i.id(), i.severity().label(), fixMarker(i), i.name(), i.summary());
         }
+        out.println();
+        out.println("FIX: 'fix' = netlint --fix applies it; 'suggest' = a suggestion that --fix-unsafe applies.");
+    }
+
+    /** "fix" when the rule has a safe fix, "suggest" when it has only suggestions, else blank. */
+    static String fixMarker(RuleInfo info) {
+        List<Fix.Applicability> kinds = List.of(info.fixes());
+        return kinds.contains(Fix.Applicability.SAFE) ? "fix"
+                : kinds.contains(Fix.Applicability.SUGGESTION) ? "suggest" : "";
     }
 }

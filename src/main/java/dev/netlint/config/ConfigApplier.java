@@ -78,6 +78,10 @@ public final class ConfigApplier {
         for (ConfigValue v : c.ownedPublicBlocks()) {
             ownedPublic.add(cidr(file, "ownedPublicBlocks", v));
         }
+        List<AddressValue> freeSubnetCandidates = new ArrayList<>();
+        for (ConfigValue v : c.freeSubnetCandidates()) {
+            freeSubnetCandidates.add(cidr(file, "freeSubnetCandidates", v));
+        }
         AddressValue bip = c.bip() == null ? null : cidr(file, "bip", c.bip());
         List<DaemonSettings.AddressPool> pools = new ArrayList<>();
         for (NetlintConfig.Pool p : c.defaultAddressPools()) {
@@ -148,6 +152,7 @@ public final class ConfigApplier {
         Consumer<Model> facts = model -> {
             model.hostNetworks().addAll(hostNetworks);
             model.ownedPublicBlocks().addAll(ownedPublic);
+            model.freeSubnetCandidates().addAll(freeSubnetCandidates);
             if (bip != null) {
                 model.configuredBip(bip);
             }

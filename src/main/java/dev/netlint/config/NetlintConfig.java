@@ -26,6 +26,8 @@ import java.util.Map;
  * @param projects   compose projects assembled from several files, declared explicitly
  * @param ownedPublicBlocks public CIDRs the site owns: container networks inside them are deliberate (NL111)
  * @param documents  which Markdown files are read in order and which hold independent examples
+ * @param freeSubnetCandidates CIDR blocks fixes may move clashing subnets into (default: RFC 1918 outside
+ *                   Docker's default pools, and fd00::/8)
  */
 public record NetlintConfig(
         @JsonProperty("rules") Map<String, ConfigValue> rules,
@@ -42,7 +44,8 @@ public record NetlintConfig(
         @JsonProperty("profiles") List<String> profiles,
         @JsonProperty("projects") List<ProjectConfig> projects,
         @JsonProperty("ownedPublicBlocks") List<ConfigValue> ownedPublicBlocks,
-        @JsonProperty("documents") Documents documents) {
+        @JsonProperty("documents") Documents documents,
+        @JsonProperty("freeSubnetCandidates") List<ConfigValue> freeSubnetCandidates) {
 
     /** A compose project declared explicitly: its files in merge order, profiles to run, env files. */
     public record ProjectConfig(@JsonProperty(value = "files", required = true) List<String> files,
@@ -98,10 +101,11 @@ public record NetlintConfig(
         projects = projects == null ? List.of() : List.copyOf(projects);
         ownedPublicBlocks = ownedPublicBlocks == null ? List.of() : List.copyOf(ownedPublicBlocks);
         documents = documents == null ? new Documents(null, null) : documents;
+        freeSubnetCandidates = freeSubnetCandidates == null ? List.of() : List.copyOf(freeSubnetCandidates);
     }
 
     public static NetlintConfig empty() {
-        return new NetlintConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new NetlintConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A loaded configuration together with where it came from. */

@@ -190,7 +190,7 @@ final class SimpleConfigBinder {
         Boolean reportUnused = top.containsKey("reportUnusedDisables") ? bool(top.get("reportUnusedDisables")) : null;
         // keys beyond these are never simple: Jackson binds them (TOP_KEYS)
         return new NetlintConfig(rules, ignore, hostNetworks, bip, pools, failOn, hosts, segments, reportUnused,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     private static Map<String, Node> mapping(Node n, Set<String> allowed) throws NotSimple {

@@ -15,6 +15,8 @@ import dev.netlint.model.Severity;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.rules.DirectiveRule;
 import dev.netlint.rules.Finding;
+import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleRegistry;
 
@@ -87,8 +89,10 @@ public final class Linter {
                 readOne(inputs.get(i), context, ahead, i);
             }
         }
-        return new Run(analyse(model, directives, ioErrors, inputs.size()), model, directives, Map.copyOf(scan.texts()),
-                ignoredFiles);
+        LintResult analysed = analyse(model, directives, ioErrors, inputs.size());
+        Map<String, String> texts = Map.copyOf(scan.texts());
+        return new Run(FixResolver.resolve(analysed, name -> Optional.ofNullable(texts.get(name))), model, directives,
+                texts, ignoredFiles);
     }
 
     /** Runs the rules over a model built elsewhere (the live daemon probe). */
@@ -100,12 +104,20 @@ public final class Linter {
                 continue;
             }
             Severity severity = settings.severityOverrides().getOrDefault(id, rule.info().severity());
-            rule.check(model, (r, location, message) -> {
-                Finding f = new Finding(r.info().id(), r.info().name(),
-                        r == rule ? severity : settings.severityOverrides().getOrDefault(r.info().id(), r.info().severity()),
-                        message, location);
-                if (!directives.suppresses(location, f.ruleId())) {
-                    findings.add(f);
+            rule.check(model, new FindingSink() {
+                @Override
+                public void report(Rule r, SourceLocation location, String message) {
+                    report(r, location, message, null);
+                }
+
+                @Override
+                public void report(Rule r, SourceLocation location, String message, Fix fix) {
+                    Finding f = new Finding(r.info().id(), r.info().name(), r == rule ? severity
+                            : settings.severityOverrides().getOrDefault(r.info().id(), r.info().severity()),
+                            message, location, fix);
+                    if (!directives.suppresses(location, f.ruleId())) {
+                        findings.add(f);
+                    }
                 }
             });
         }

@@ -22,6 +22,7 @@ public final class Model {
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final List<Segment> segments = new ArrayList<>();
     private final List<AddressValue> hostNetworks = new ArrayList<>();
+    private final List<AddressValue> freeSubnetCandidates = new ArrayList<>();
     private AddressValue configuredBip;
     private final List<DaemonSettings.AddressPool> configuredPools = new ArrayList<>();
     private boolean topologyDeclared;
@@ -35,6 +36,8 @@ public final class Model {
     public List<Segment> segments() { return segments; }
     /** The host's own LAN and VPN networks, from the configuration (hostNetworks). */
     public List<AddressValue> hostNetworks() { return hostNetworks; }
+    /** Where fixes may move a clashing subnet (configuration key freeSubnetCandidates); empty: the defaults. */
+    public List<AddressValue> freeSubnetCandidates() { return freeSubnetCandidates; }
     public AddressValue configuredBip() { return configuredBip; }
     /** Public address blocks the site owns (configuration ownedPublicBlocks): networks inside them are deliberate. */
     public List<AddressValue> ownedPublicBlocks() { return ownedPublicBlocks; }

@@ -23,7 +23,7 @@ public final class GithubReporter implements Reporter {
                 case NOTE -> "notice";
             };
             out.write("::" + command + " " + properties(f.location(), f.ruleId() + " " + f.ruleName()) + "::"
-                    + escapeData(f.message()) + "\n");
+                    + escapeData(f.hasFix() ? f.message() + " " + f.fix().mention() : f.message()) + "\n");
         }
         for (LintResult.InputError e : result.errors()) {
             if (e.ioError()) {

@@ -1,5 +1,7 @@
 package dev.netlint.report;
 
+import com.contrastsecurity.sarif.ArtifactChange;
+import com.contrastsecurity.sarif.ArtifactContent;
 import com.contrastsecurity.sarif.ArtifactLocation;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
@@ -10,7 +12,9 @@ import com.contrastsecurity.sarif.Notification;
 import com.contrastsecurity.sarif.OriginalUriBaseIds;
 import com.contrastsecurity.sarif.PartialFingerprints;
 import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.Replacement;
 import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
@@ -30,6 +34,7 @@ import dev.netlint.engine.LintResult;
 import dev.netlint.model.Severity;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.rules.Finding;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
@@ -113,6 +118,9 @@ public final class SarifReporter implements Reporter {
                     .withLocations(List.of(location(f.location(), ctx)))
                     .withPartialFingerprints(new PartialFingerprints()
                             .withAdditionalProperty(FINGERPRINT_KEY, fingerprints.get(i)));
+            if (f.hasFix()) {
+                r.setFixes(new LinkedHashSet<>(List.of(fix(f.fix(), ctx))));
+            }
             Integer ri = index.get(f.ruleId());
             if (ri != null) {
                 r.setRuleIndex(ri);
@@ -162,6 +170,28 @@ public final class SarifReporter implements Reporter {
                 .with$schema(URI.create(SCHEMA))
                 .withVersion(SarifSchema210.Version._2_1_0)
                 .withRuns(List.of(run));
+    }
+
+    /** A fix as SARIF replacements by exact region; SUGGESTION fixes are marked as such in a property. */
+    private static com.contrastsecurity.sarif.Fix fix(Fix fix, ReportContext ctx) {
+        java.util.Map<String, List<Replacement>> byFile = new java.util.LinkedHashMap<>();
+        for (Fix.Edit e : fix.edits()) {
+            SourceLocation l = e.region();
+            Region deleted = new Region().withStartLine(l.line()).withStartColumn(l.column())
+                    .withEndLine(l.endLine()).withEndColumn(l.endColumn());
+            byFile.computeIfAbsent(l.file(), k -> new ArrayList<>()).add(new Replacement()
+                    .withDeletedRegion(deleted)
+                    .withInsertedContent(new ArtifactContent().withText(e.replacement())));
+        }
+        java.util.Set<ArtifactChange> changes = new LinkedHashSet<>();
+        byFile.forEach((file, replacements) -> changes.add(new ArtifactChange()
+                .withArtifactLocation(artifact(file, ctx)).withReplacements(replacements)));
+        PropertyBag props = new PropertyBag();
+        props.setAdditionalProperty("applicability", fix.isSafe() ? "safe" : "suggestion");
+        return new com.contrastsecurity.sarif.Fix()
+                .withDescription(new Message().withText(fix.description()))
+                .withArtifactChanges(changes)
+                .withProperties(props);
     }
 
     private static ReportingDescriptor descriptor(RuleInfo info) {

@@ -21,4 +21,7 @@ public @interface RuleInfo {
 
     /** One sentence: what the rule finds. */
     String summary();
+
+    /** The kinds of fix the rule attaches to its findings (none by default); `netlint rules` shows them. */
+    Fix.Applicability[] fixes() default {};
 }

@@ -201,7 +201,11 @@ class CliTest {
         Outcome list = run(dir, "rules");
         assertThat(list.status()).isZero();
         assertThat(list.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("ID "));
-        assertThat(list.out()).contains("NL002   warning   unknown-rule-in-directive").contains("NL991");
+        assertThat(list.out()).contains("NL002   warning            unknown-rule-in-directive").contains("NL991")
+                .contains("FIX: 'fix' = netlint --fix applies it");
+        assertThat(RulesCommand.fixMarker(new dev.netlint.rules.ipam.HostBitsSet().info())).isEqualTo("fix");
+        assertThat(RulesCommand.fixMarker(new dev.netlint.rules.ipam.SubnetOverlap().info())).isEqualTo("suggest");
+        assertThat(RulesCommand.fixMarker(new dev.netlint.rules.input.UnusedDirective().info())).isEmpty();
 
         Outcome page = run(dir, "rules", "NL002");
         assertThat(page.status()).isZero();

@@ -9,12 +9,14 @@ import dev.netlint.model.Network;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
 import java.util.Optional;
 
 @RuleInfo(id = "NL113", name = "default-bridge-overlap", severity = Severity.ERROR,
+        fixes = Fix.Applicability.SUGGESTION,
         summary = "A subnet overlaps the default bridge network (172.17.0.0/16, or the configured bip).")
 public final class DefaultBridgeOverlap implements Rule {
     @Override
@@ -36,7 +38,8 @@ public final class DefaultBridgeOverlap implements Rule {
                     out.report(this, pool.subnet().location(), "subnet " + c.get() + " overlaps the default bridge "
                             + "network docker0 (" + bridge.get() + ", " + source(model, net.project().host()) + "): the "
                             + "daemon refuses to create the network ('Pool overlaps with other one on this address "
-                            + "space'). Pick a subnet outside " + bridge.get() + ".");
+                            + "space'). Pick a subnet outside " + bridge.get() + "." + FreeSubnets.sentence(model, pool),
+                            FreeSubnets.fix(model, net.project(), n, pool));
                 }
             }
         }

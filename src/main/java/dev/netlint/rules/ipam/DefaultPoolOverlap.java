@@ -8,6 +8,7 @@ import dev.netlint.model.Network;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
@@ -21,6 +22,7 @@ import java.util.Optional;
  * networks draw from the swarm's pools: both are left alone.
  */
 @RuleInfo(id = "NL115", name = "default-pool-overlap", severity = Severity.WARNING,
+        fixes = Fix.Applicability.SUGGESTION,
         summary = "A pinned subnet lies inside Docker's default address pools, so it clashes with automatic subnets depending on creation order.")
 public final class DefaultPoolOverlap implements Rule {
     @Override
@@ -53,7 +55,8 @@ public final class DefaultPoolOverlap implements Rule {
                             + "order: if such a network already holds a block of " + p + " that overlaps "
                             + subnet + ", creating this one fails ('Pool overlaps with other one on this address "
                             + "space'). Pick a subnet outside the default pools, or set default-address-pools in "
-                            + "daemon.json to leave it out.");
+                            + "daemon.json to leave it out." + FreeSubnets.sentence(model, pool),
+                            FreeSubnets.fix(model, net.project(), n, pool));
                     break;
                 }
             }

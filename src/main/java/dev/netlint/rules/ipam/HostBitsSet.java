@@ -4,14 +4,16 @@ import dev.netlint.address.Cidr;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.IpamPool;
 import dev.netlint.model.Model;
+import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
 import java.util.Optional;
 
-@RuleInfo(id = "NL104", name = "cidr-host-bits-set", severity = Severity.ERROR,
+@RuleInfo(id = "NL104", name = "cidr-host-bits-set", severity = Severity.ERROR, fixes = Fix.Applicability.SAFE,
         summary = "A subnet or ip_range has host bits set (192.168.0.55/24 instead of 192.168.0.0/24).")
 public final class HostBitsSet implements Rule {
     @Override
@@ -21,13 +23,14 @@ public final class HostBitsSet implements Rule {
                 continue;
             }
             for (IpamPool pool : net.network().pools()) {
-                check(pool.subnet(), "subnet", out);
-                check(pool.ipRange(), "ip-range", out);
+                boolean observed = net.project().kind() == Project.Kind.OBSERVED;
+                check(pool.subnet(), "subnet", observed, out);
+                check(pool.ipRange(), "ip-range", observed, out);
             }
         }
     }
 
-    private void check(AddressValue v, String what, FindingSink out) {
+    private void check(AddressValue v, String what, boolean observed, FindingSink out) {
         Optional<Cidr> c = Ipam.cidr(v);
         if (c.isEmpty() || !c.get().hasHostBits()) {
             return;
@@ -37,6 +40,7 @@ public final class HostBitsSet implements Rule {
         String key = what.equals("subnet") ? "subnet" : "ip_range";
         out.report(this, v.location(), key + " " + written + " has host bits set: write " + fixed + ". Engine 25+ "
                 + "rejects it ('invalid " + what + " " + written + ": it should be " + fixed + "'); 20.10 stored it "
-                + "as written and silently used " + fixed + ".");
+                + "as written and silently used " + fixed + ".",
+                observed ? null : Fix.safe("write " + fixed, Fix.Edit.replace(v.location(), v.raw().trim(), fixed.toString())));
     }
 }

@@ -8,6 +8,7 @@ import dev.netlint.model.Network;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
  * overlay networks live in their own namespace: both are left alone.
  */
 @RuleInfo(id = "NL114", name = "host-network-overlap", severity = Severity.ERROR,
+        fixes = Fix.Applicability.SUGGESTION,
         summary = "A bridge network's subnet overlaps one of the host's own networks (hostNetworks), hijacking its route.")
 public final class HostNetworkOverlap implements Rule {
     @Override
@@ -47,7 +49,8 @@ public final class HostNetworkOverlap implements Rule {
                             + "adds a route for " + subnet + " on the new bridge, so the host loses its route to "
                             + (subnet.contains(hn.get()) ? hn.get() : "that part of " + hn.get()) + " and the machines "
                             + "there become unreachable from the host and its containers. Pick a subnet outside "
-                            + hn.get() + ".");
+                            + hn.get() + "." + FreeSubnets.sentence(model, pool),
+                            FreeSubnets.fix(model, net.project(), n, pool));
                     break;
                 }
             }

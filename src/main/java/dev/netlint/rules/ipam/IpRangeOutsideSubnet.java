@@ -6,12 +6,14 @@ import dev.netlint.model.Model;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
 import java.util.Optional;
 
 @RuleInfo(id = "NL101", name = "ip-range-outside-subnet", severity = Severity.ERROR,
+        fixes = Fix.Applicability.SUGGESTION,
         summary = "An ip_range is not inside its subnet, is larger than it, or has no subnet.")
 public final class IpRangeOutsideSubnet implements Rule {
     @Override
@@ -65,17 +67,24 @@ public final class IpRangeOutsideSubnet implements Rule {
                             + subnet + ": Engine 25+ rejects it ('invalid ip-range " + range + ": parent subnet "
                             + subnet + " doesn't contain ip-range'), the docker CLI refuses it ('no matching subnet for "
                             + "range " + range + "'), and compose or the API on 20.10 accept it and silently shift the "
-                            + "range into the subnet. Write a range inside " + sn + suggestion(sn, rn) + ".");
+                            + "range into the subnet. Write a range inside " + sn + suggestion(sn, rn) + ".",
+                            shiftFix(net, pool, rn, sn));
                 }
             }
         }
     }
 
     private static String suggestion(Cidr subnet, Cidr range) {
-        if (range.prefixLength() <= subnet.prefixLength()) {
-            return "";
+        return range.shiftedInto(subnet).map(c -> ", such as " + c + " (the block 20.10 silently used)").orElse("");
+    }
+
+    /** The range moved into its subnet, as 20.10 did silently: one obvious block, offered as a suggestion. */
+    private static Fix shiftFix(Ipam.Net net, IpamPool pool, Cidr range, Cidr subnet) {
+        if (net.project().kind() == Project.Kind.OBSERVED || pool.ipRange().raw() == null) {
+            return null;
         }
-        return ", such as " + Cidr.of(subnet.first(), range.prefixLength());
+        return range.shiftedInto(subnet).map(c -> Fix.suggestion("write the range inside the subnet: " + c,
+                Fix.Edit.replace(pool.ipRange().location(), pool.ipRange().raw().trim(), c.toString()))).orElse(null);
     }
 
     static String fam(Cidr c) {

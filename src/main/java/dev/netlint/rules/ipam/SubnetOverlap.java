@@ -9,6 +9,7 @@ import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
@@ -31,13 +32,15 @@ import java.util.TreeSet;
  * commands run, so a network removed before the next is created does not count.
  */
 @RuleInfo(id = "NL110", name = "subnet-overlap", severity = Severity.ERROR,
+        fixes = Fix.Applicability.SUGGESTION,
         summary = "Two subnets overlap, within one network or between networks of one project.")
 public final class SubnetOverlap implements Rule {
     private static final Comparator<SourceLocation> WRITTEN = Comparator.comparing(SourceLocation::file)
             .thenComparingInt(SourceLocation::line).thenComparingInt(SourceLocation::column);
 
     /** One subnet, normalised, with where it was written. */
-    private record Block(Cidr cidr, Cidr written, Network network, SourceLocation location) {
+    private record Block(Cidr cidr, Cidr written, Network network, SourceLocation location, Project project,
+                         IpamPool pool) {
     }
 
     @Override
@@ -55,7 +58,7 @@ public final class SubnetOverlap implements Rule {
                 if (c.isEmpty()) {
                     continue;
                 }
-                Block b = new Block(c.get().normalized(), c.get(), n, pool.subnet().location());
+                Block b = new Block(c.get().normalized(), c.get(), n, pool.subnet().location(), net.project(), pool);
                 for (Block earlier : own) {
                     if (earlier.cidr().overlaps(b.cidr())) {
                         out.report(this, b.location(), "subnet " + b.written() + " overlaps subnet " + earlier.written()
@@ -80,19 +83,19 @@ public final class SubnetOverlap implements Rule {
             Index global = new Index();
             for (Block b : blocks) {
                 Index index = Ipam.isOverlay(b.network()) ? global : local;
-                index.find(b).ifPresent(w -> report(b, w, out));
+                index.find(b).ifPresent(w -> report(model, b, w, out));
                 index.add(b);
             }
         }
         for (Project p : model.projects()) {
             if (p.kind() == Project.Kind.SEQUENTIAL) {
-                script(p, byNetwork, out);
+                script(model, p, byNetwork, out);
             }
         }
     }
 
     /** Follows a script's creates and removes in order; a conditional create is checked but not assumed. */
-    private void script(Project p, Map<Network, List<Block>> byNetwork, FindingSink out) {
+    private void script(Model model, Project p, Map<Network, List<Block>> byNetwork, FindingSink out) {
         Index local = new Index();
         Index global = new Index();
         for (Operation op : p.operations()) {
@@ -100,7 +103,7 @@ public final class SubnetOverlap implements Rule {
                 List<Block> blocks = byNetwork.getOrDefault(c.network(), List.of());
                 for (Block b : blocks) {
                     Index index = Ipam.isOverlay(b.network()) ? global : local;
-                    index.find(b).ifPresent(w -> report(b, w, out));
+                    index.find(b).ifPresent(w -> report(model, b, w, out));
                 }
                 if (!op.conditional()) {
                     for (Block b : blocks) {
@@ -119,11 +122,13 @@ public final class SubnetOverlap implements Rule {
         }
     }
 
-    private void report(Block later, Block other, FindingSink out) {
+    private void report(Model model, Block later, Block other, FindingSink out) {
         out.report(this, later.location(), "subnet " + later.written() + " of network '" + later.network().name()
                 + "' overlaps subnet " + other.written() + " of network '" + other.network().name() + "'"
                 + Ipam.line(other.location()) + ": whichever is created second is refused ('Pool overlaps with "
-                + "other one on this address space'). Give each network its own range.");
+                + "other one on this address space'). Give each network its own range."
+                + FreeSubnets.sentence(model, later.pool()),
+                FreeSubnets.fix(model, later.project(), later.network(), later.pool()));
     }
 
     /**

@@ -7,10 +7,12 @@ import dev.netlint.model.PortMapping;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
 @RuleInfo(id = "NL201", name = "host-mode-ports-discarded", severity = Severity.WARNING,
+        fixes = Fix.Applicability.SUGGESTION,
         summary = "A container in host network mode publishes ports, which the daemon discards.")
 public final class HostModePortsDiscarded implements Rule {
     @Override
@@ -34,7 +36,7 @@ public final class HostModePortsDiscarded implements Rule {
                             + " ports are discarded when using host network mode'; docker-compose 1.28-1.29 refuses"
                             + " it ('\"host\" network_mode is incompatible with port_bindings'). Remove the "
                             + ServiceNetworks.option(p, "ports", "-p options")
-                            + ", or leave host mode and keep the mapping.");
+                            + ", or leave host mode and keep the mapping.", DiscardedPortsFix.forService(c, "host"));
                 }
             }
         }

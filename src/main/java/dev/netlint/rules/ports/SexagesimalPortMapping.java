@@ -6,6 +6,7 @@ import dev.netlint.model.PortMapping;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 import dev.netlint.rules.modes.ServiceNetworks;
@@ -13,6 +14,7 @@ import dev.netlint.rules.modes.ServiceNetworks;
 import java.math.BigInteger;
 
 @RuleInfo(id = "NL304", name = "sexagesimal-port-mapping", severity = Severity.WARNING,
+        fixes = Fix.Applicability.SAFE,
         summary = "An unquoted port mapping such as 22:22 that YAML 1.1 parsers read as a base-60 number.")
 public final class SexagesimalPortMapping implements Rule {
     @Override
@@ -28,7 +30,9 @@ public final class SexagesimalPortMapping implements Rule {
                             + " of " + ServiceNetworks.describe(p, c) + " is a base-60 number to YAML 1.1 parsers"
                             + (value == null ? "" : " (" + m.raw() + " = " + value + ")")
                             + ": docker-compose 1.x (PyYAML) then publishes container port " + (value == null ? "?" : value)
-                            + " instead of the mapping, while YAML 1.2 tools read a string. Quote it: \"" + m.raw() + "\".");
+                            + " instead of the mapping, while YAML 1.2 tools read a string. Quote it: \"" + m.raw() + "\".",
+                            Fix.safe("quote it: \"" + m.raw() + "\"",
+                                    Fix.Edit.replace(m.location(), m.raw(), "\"" + m.raw() + "\"")));
                 }
             }
         }

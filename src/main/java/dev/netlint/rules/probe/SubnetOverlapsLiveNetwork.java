@@ -6,6 +6,8 @@ import dev.netlint.model.Operation;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
+import dev.netlint.rules.ipam.FreeSubnets;
+import dev.netlint.rules.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 @RuleInfo(id = "NL701", name = "subnet-taken-on-daemon", severity = Severity.ERROR,
+        fixes = Fix.Applicability.SUGGESTION,
         summary = "A declared subnet overlaps a network that already exists on the probed daemon and is not the project's own.")
 public final class SubnetOverlapsLiveNetwork implements Rule {
     @Override
@@ -41,7 +44,9 @@ public final class SubnetOverlapsLiveNetwork implements Rule {
                                         + theirs.cidr() + " of network '" + live.name() + "', which already exists on "
                                         + daemon.location() + "; creating '" + d.daemonName()
                                         + "' there fails: 'Pool overlaps with other one on this address space'. "
-                                        + "Pick a free subnet, or use '" + live.name() + "' as an external network");
+                                        + "Pick a free subnet, or use '" + live.name() + "' as an external network."
+                                        + FreeSubnets.sentence(model, mine.pool()),
+                                        FreeSubnets.fix(model, p, d.network(), mine.pool()));
                                 break;
                             }
                         }
