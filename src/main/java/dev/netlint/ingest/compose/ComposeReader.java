@@ -91,12 +91,7 @@ public final class ComposeReader implements InputReader {
         String text = file.text();
         String name = file.fileName();
         if (OVERRIDE_NAMES.contains(name)) {
-            Optional<Path> main = mainBeside(file.path());
-            Optional<SourceFile> readableMain = main.flatMap(m ->
-                    file.sibling(m.getFileName().toString(), sibling(file.displayName(), m)));
-            if (main.isPresent() && readableMain.isEmpty()) {
-                refusedSibling(context, file, main.get());
-            }
+            Optional<SourceFile> readableMain = readableSibling(context, file, mainBeside(file.path()));
             if (readableMain.isPresent()) {
                 // Named on its own: lint it as Compose would run it, merged onto its main file.
                 SourceFile mainFile = readableMain.get();
@@ -120,12 +115,7 @@ public final class ComposeReader implements InputReader {
         String overrideText = null;
         if (MAIN_NAMES.contains(name) && mainBeside(file.path()).map(p -> p.getFileName().toString().equals(name))
                 .orElse(false)) {
-            Optional<Path> o = overrideBeside(file.path());
-            Optional<SourceFile> readable = o.flatMap(p ->
-                    file.sibling(p.getFileName().toString(), sibling(file.displayName(), p)));
-            if (o.isPresent() && readable.isEmpty()) {
-                refusedSibling(context, file, o.get());
-            }
+            Optional<SourceFile> readable = readableSibling(context, file, overrideBeside(file.path()));
             if (readable.isPresent()) {
                 SourceFile of = readable.get();
                 try {
@@ -238,6 +228,19 @@ public final class ComposeReader implements InputReader {
             }
         }
         return k -> env.contains(k) ? env.get(k) : dotEnv.get(k);
+    }
+
+    /** The sibling at {@code other} when it may be read; one problem naming it when it exists but may not. */
+    private static Optional<SourceFile> readableSibling(IngestContext context, SourceFile file, Optional<Path> other) {
+        if (other.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SourceFile> readable = file.sibling(other.get().getFileName().toString(),
+                sibling(file.displayName(), other.get()));
+        if (readable.isEmpty()) {
+            refusedSibling(context, file, other.get());
+        }
+        return readable;
     }
 
     /** A sibling that exists but may not be read (a link out of the tree, a FIFO): one line naming the link. */
