@@ -33,6 +33,21 @@ class FileSelectorTest {
         assertThat(got).containsExactly("compose.yaml", "docs/setup.md");
     }
 
+    /**
+     * Names that look like options (a pull request can add them) reach netlint as absolute paths,
+     * after "--" (CheckMojo.args), so neither picocli nor @file expansion can read them as options.
+     */
+    @Test
+    void optionLikeNamesAreSelectedAsAbsolutePaths() throws IOException {
+        touch("--fail-on=none.sh", "@args.json", "-o/compose.yaml");
+        List<Path> got = new FileSelector(List.of(CheckMojo.DEFAULT_INCLUDES), List.of(CheckMojo.DEFAULT_EXCLUDES),
+                List.of()).select(root);
+        assertThat(got).extracting(p -> p.getFileName().toString())
+                .contains("--fail-on=none.sh", "@args.json", "compose.yaml");
+        assertThat(got).allSatisfy(p -> assertThat(p.isAbsolute()).isTrue())
+                .allSatisfy(p -> assertThat(p.toString()).doesNotStartWith("-").doesNotStartWith("@"));
+    }
+
     private List<String> select(List<String> inc, List<String> exc, List<String> modules) throws IOException {
         return new FileSelector(inc, exc, modules).select(root).stream()
                 .map(p -> root.relativize(p).toString().replace('\\', '/')).toList();
