@@ -56,8 +56,17 @@ class ComposeV1ComparisonTest {
         List<String> mismatches = new ArrayList<>();
         List<String> notLoadable = new ArrayList<>();
         int compared = 0;
+        // docker-compose (Python) starts slowly: run a few at once, compare in order.
+        List<String> reasons = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<Optional<Map<String, Object>>>> configs = new ArrayList<>();
         for (Path main : mains) {
-            Optional<Map<String, Object>> v1 = dockerComposeConfig(main, notLoadable);
+            configs.add(pool.submit(() -> dockerComposeConfig(main, reasons)));
+        }
+        pool.shutdown();
+        for (int i = 0; i < mains.size(); i++) {
+            Path main = mains.get(i);
+            Optional<Map<String, Object>> v1 = configs.get(i).get();
             if (v1.isEmpty()) {
                 continue;
             }
@@ -72,6 +81,7 @@ class ComposeV1ComparisonTest {
                 }
             }
         }
+        notLoadable.addAll(new TreeSet<>(reasons));
         System.out.printf("docker-compose v1 comparison: %d projects compared, %d not loadable by v1%n", compared,
                 notLoadable.size());
         notLoadable.forEach(n -> System.out.println("  not loadable by v1: " + n));
@@ -111,8 +121,7 @@ class ComposeV1ComparisonTest {
                 } else {
                     String ip = m.hostIp() == null || m.hostIpUnknown() ? "" : m.hostIp().raw();
                     String host = m.hostPortStart() == null ? "" : range(m.hostPortStart(), m.hostPortEnd());
-                    ports.add(ip + "|" + host + "|" + range(m.containerPortStart(), m.containerPortEnd()) + "|"
-                            + m.protocol());
+                    ports.addAll(expand(ip, host, range(m.containerPortStart(), m.containerPortEnd()), m.protocol()));
                 }
             }
             ports.sort(null);
@@ -120,6 +129,28 @@ class ComposeV1ComparisonTest {
             out.put(s + "/profiles", new TreeSet<>(c.profiles()).toString());
         }
         return out;
+    }
+
+    /** One entry per port: v1 prints a range in the long syntax as one entry per port. */
+    private static List<String> expand(String ip, String host, String container, String proto) {
+        int[] c = bounds(container);
+        int[] h = host.isEmpty() ? null : bounds(host);
+        if (c == null || c[0] == c[1] || (h != null && h[1] - h[0] != c[1] - c[0])) {
+            return List.of(ip + "|" + host + "|" + container + "|" + proto);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i <= c[1] - c[0]; i++) {
+            out.add(ip + "|" + (h == null ? "" : String.valueOf(h[0] + i)) + "|" + (c[0] + i) + "|" + proto);
+        }
+        return out;
+    }
+
+    private static int[] bounds(String r) {
+        if (!r.matches("\\d+(-\\d+)?")) {
+            return null;
+        }
+        String[] e = r.split("-");
+        return new int[] {Integer.parseInt(e[0]), Integer.parseInt(e[e.length - 1])};
     }
 
     private static String range(int a, int b) {
@@ -150,7 +181,9 @@ class ComposeV1ComparisonTest {
             List<String> ports = new ArrayList<>();
             if (svc.get("ports") instanceof List<?> pl) {
                 for (Object p : pl) {
-                    ports.add(port(p));
+                    String one = port(p);
+                    String[] f = one.split("\\|", -1);
+                    ports.addAll(f.length == 4 ? expand(f[0], f[1], f[2], f[3]) : List.of(one));
                 }
             }
             ports.sort(null);
@@ -167,6 +200,9 @@ class ComposeV1ComparisonTest {
     /** v1 prints "[ip:][host]:container/proto" strings, or the long syntax as a mapping. */
     private static String port(Object p) {
         if (p instanceof Map<?, ?> m) {
+            if (m.get("published") == null && m.get("host_ip") == null) {
+                return "expose-only " + m.get("target") + "/" + (m.get("protocol") == null ? "tcp" : m.get("protocol"));
+            }
             String ip = m.get("host_ip") == null ? "" : String.valueOf(m.get("host_ip"));
             String host = m.get("published") == null ? "" : String.valueOf(m.get("published"));
             String proto = m.get("protocol") == null ? "tcp" : String.valueOf(m.get("protocol"));
