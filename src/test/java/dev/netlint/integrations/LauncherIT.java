@@ -75,6 +75,12 @@ class LauncherIT {
     }
 
     @Test
+    void aCollectorNamedInTheOptionsReplacesTheSerialOne() throws Exception {
+        assertSameAsReference(lint(Map.of("NETLINT_JAVA_OPTS", "-XX:TieredStopAtLevel=4 -XX:+UseParallelGC")));
+        assertSameAsReference(lint(Map.of("NETLINT_JAVA_OPTS", "-XX:+UseParallelGC")));
+    }
+
+    @Test
     void jdk25UsesTheAotCache() throws Exception {
         assumeTrue(Files.isExecutable(JDK25.resolve("bin/java")), "no JDK 25 at " + JDK25);
         Map<String, String> env = Map.of("JAVA_HOME", JDK25.toString());
