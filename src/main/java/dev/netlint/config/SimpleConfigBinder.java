@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  */
 final class SimpleConfigBinder {
     private static final Set<String> TOP_KEYS = Set.of("rules", "ignore", "hostNetworks", "bip",
-            "defaultAddressPools", "failOn", "hosts", "segments", "reportUnusedDisables");
+            "defaultAddressPools", "failOn", "hosts", "segments", "reportUnusedDisables", "envFromProcess", "profiles",
+            "ownedPublicBlocks", "documents", "freeSubnetCandidates");
+    private static final Set<String> DOCUMENT_KEYS = Set.of("sequential", "independent");
     private static final Set<String> POOL_KEYS = Set.of("base", "size");
     private static final Set<String> SEGMENT_KEYS = Set.of("name", "hosts", "subnet", "gateway", "reserved");
     /** Words Jackson's YAML parser reads as booleans in a plain scalar (YAML 1.1), compared ignoring case. */
@@ -188,9 +190,20 @@ final class SimpleConfigBinder {
             }
         }
         Boolean reportUnused = top.containsKey("reportUnusedDisables") ? bool(top.get("reportUnusedDisables")) : null;
-        // keys beyond these are never simple: Jackson binds them (TOP_KEYS)
+        Boolean envFromProcess = top.containsKey("envFromProcess") ? bool(top.get("envFromProcess")) : null;
+        List<String> profiles = top.containsKey("profiles") ? strings(top.get("profiles")) : null;
+        List<ConfigValue> owned = top.containsKey("ownedPublicBlocks") ? values(top.get("ownedPublicBlocks")) : null;
+        NetlintConfig.Documents documents = null;
+        if (top.containsKey("documents")) {
+            Map<String, Node> d = mapping(top.get("documents"), DOCUMENT_KEYS);
+            documents = new NetlintConfig.Documents(d.containsKey("sequential") ? strings(d.get("sequential")) : null,
+                    d.containsKey("independent") ? strings(d.get("independent")) : null);
+        }
+        List<ConfigValue> candidates = top.containsKey("freeSubnetCandidates")
+                ? values(top.get("freeSubnetCandidates")) : null;
+        // maxFindingsPerFile and projects are never simple: Jackson binds them (TOP_KEYS)
         return new NetlintConfig(rules, ignore, hostNetworks, bip, pools, failOn, hosts, segments, reportUnused,
-                null, null, null, null, null, null, null);
+                envFromProcess, null, profiles, null, owned, documents, candidates);
     }
 
     private static Map<String, Node> mapping(Node n, Set<String> allowed) throws NotSimple {

@@ -180,7 +180,7 @@ public final class ComposeReader implements InputReader {
         if (OVERRIDE_NAMES.contains(file.fileName())) {
             Optional<Path> main = mainBeside(file.path());
             if (main.isPresent()) {
-                return new SourceFile(main.get(), sibling(file.displayName(), main.get()));
+                return new SourceFile(main.get(), sibling(file.displayName(), main.get()), file.root());
             }
         }
         return file;

@@ -72,6 +72,8 @@ final class ProjectLoader {
     private final IngestContext context;
     private final Path scanRoot;
     private final Path displayBase;
+    /** The run's record of linted texts (reports print source lines from it), when the anchor has one. */
+    private final dev.netlint.ingest.ScanRoot texts;
     private final String displayPrefix;
     private final Locations locations;
     private final Set<Path> files = new LinkedHashSet<>();
@@ -87,6 +89,7 @@ final class ProjectLoader {
     ProjectLoader(IngestContext context, Path scanRoot, SourceFile displayAnchor) {
         this.context = context;
         this.scanRoot = scanRoot.toAbsolutePath().normalize();
+        this.texts = displayAnchor.root() == null ? null : displayAnchor.root().at(this.scanRoot);
         Path anchorDir = displayAnchor.path().toAbsolutePath().normalize().getParent();
         this.displayBase = anchorDir == null ? Path.of("/") : anchorDir;
         String d = displayAnchor.displayName();
@@ -490,7 +493,7 @@ final class ProjectLoader {
                     + "(or not a regular file); netlint reads only files inside what it was asked to lint");
         }
         files.add(abs);
-        return new SourceFile(abs, display(abs));
+        return texts == null ? new SourceFile(abs, display(abs)) : new SourceFile(abs, display(abs), texts);
     }
 
     /** A path as the user would see it: relative to the project's first file as they named it. */
