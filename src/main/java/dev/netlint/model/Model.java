@@ -27,6 +27,8 @@ public final class Model {
     private boolean topologyDeclared;
     private final List<InputProblem> inputProblems = new ArrayList<>();
     private final List<SkippedInput> skippedInputs = new ArrayList<>();
+    private final java.util.Set<String> activeProfiles = new java.util.TreeSet<>();
+    private final Map<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     public List<Project> projects() { return projects; }
     public Map<String, Host> hosts() { return hosts; }
@@ -45,6 +47,22 @@ public final class Model {
     /** Inputs that were read but hold nothing netlint checks (e.g. volume inspect output); NL004 notes them. */
     public List<SkippedInput> skippedInputs() { return skippedInputs; }
     public Model skipped(SkippedInput s) { skippedInputs.add(s); return this; }
+
+    /**
+     * Compose profiles the user selected explicitly (--profile, config); empty means no selection:
+     * every service is a candidate and clashes count only between services one profile runs together.
+     */
+    public java.util.Set<String> activeProfiles() { return activeProfiles; }
+    public Model activeProfiles(java.util.Collection<String> v) { activeProfiles.clear(); activeProfiles.addAll(v); return this; }
+
+    /**
+     * A value derived from the finished model once and shared by the rules that ask for it (the
+     * deploy simulation); rules only read the model, so it cannot go stale during a run.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Function<Model, T> compute) {
+        return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
+    }
 
     public Model add(Project p) { projects.add(p); host(p.host()); return this; }
     public Model configuredBip(AddressValue v) { this.configuredBip = v; return this; }

@@ -21,4 +21,11 @@ public @interface RuleInfo {
 
     /** One sentence: what the rule finds. */
     String summary();
+
+    /**
+     * Former ids this rule absorbed (like Error Prone's altNames): directives, --disable/--enable,
+     * the configuration and baselines that name one still reach this rule. An id split over several
+     * rules is an alias of each of them.
+     */
+    String[] aliases() default {};
 }
