@@ -326,6 +326,9 @@ public final class DeployState {
         containers.put(name, new ContainerState(c, mode, attached));
         uncertainContainers.remove(name);
         if (verdict != StepCheck.Verdict.ACCEPTED) {
+            if (Deployment.concurrent(step.project())) {
+                holdPorts(step, c, name); // started together: whichever binds first wins, so both claims stand
+            }
             return;
         }
         if (mode.is(NetworkMode.Kind.NETWORK)) {

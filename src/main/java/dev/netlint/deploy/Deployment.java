@@ -35,6 +35,15 @@ public final class Deployment {
         };
     }
 
+    /**
+     * Whether the containers start together rather than one after another: compose starts services
+     * that do not depend on each other at once, so of two clashing claims either may win; a script
+     * runs its commands in order, and a container refused at start holds nothing.
+     */
+    public static boolean concurrent(Project project) {
+        return project.kind() == Project.Kind.DECLARATIVE;
+    }
+
     /** The name the daemon knows a compose network by, in this simulation. */
     public static String networkName(Project project, String key) {
         Network n = project.networks().get(key);
@@ -73,7 +82,7 @@ public final class Deployment {
             Attachment home = c.attachments().isEmpty() ? null : c.attachments().get(0);
             ops.add(new Operation.RunContainer(c, nets, true, home == null ? null : home.ipv4(),
                     home == null ? null : home.ipv6(), false, c.location(), false,
-                    home == null ? List.of() : home.aliases()));
+                    aliases(c, home)));
             for (int i = 1; i < c.attachments().size(); i++) {
                 Attachment a = c.attachments().get(i);
                 ops.add(new Operation.Connect(real(project, a.network()), Text.of(Step.containerKey(project, c), c.location()), a.ipv4(),
@@ -81,6 +90,15 @@ public final class Deployment {
             }
         }
         return ops;
+    }
+
+    /** The aliases a service asks for on the network it is created on. */
+    private static List<Text> aliases(Container c, Attachment home) {
+        List<Text> out = new ArrayList<>(c.networkAliases());
+        if (home != null) {
+            out.addAll(home.aliases());
+        }
+        return out;
     }
 
     /** The network a service is created on: its first attachment, or compose's default network. */

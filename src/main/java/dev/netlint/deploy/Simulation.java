@@ -72,7 +72,7 @@ public final class Simulation {
                     refusedAt = phase;
                 }
             }
-            if (op instanceof Operation.RunContainer r && (verdict == StepCheck.Verdict.START_REFUSED
+            if (op instanceof Operation.RunContainer r && !Deployment.concurrent(p) && (verdict == StepCheck.Verdict.START_REFUSED
                     || verdict == StepCheck.Verdict.START_REFUSED_UNCERTAIN)) {
                 state.countRefusedClaims(step, r.container());
             }

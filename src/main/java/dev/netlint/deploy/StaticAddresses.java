@@ -19,6 +19,11 @@ public final class StaticAddresses {
 
     /** A request the daemon judges against a network whose IPAM the deployment knows. */
     public record Judged(Step.StaticRequest request, Ip ip, Network network, List<IpamPool> family) {
+        /** An IPv6 address on a network whose IPv6 is off: the daemon ignores it (NL112 says so). */
+        public boolean ignored() {
+            return !request.v4Flag() && !ipv6On(network);
+        }
+
         /** The pool whose subnet holds the address, if any. */
         public Optional<IpamPool> home() {
             for (IpamPool p : family) {
@@ -73,6 +78,16 @@ public final class StaticAddresses {
             }
         }
         return out;
+    }
+
+    /** IPv6 is certainly on: enable_ipv6/--ipv6, or the driver option that does the same. */
+    private static boolean ipv6On(Network n) {
+        if (Boolean.TRUE.equals(n.enableIpv6())) {
+            return true;
+        }
+        Optional<dev.netlint.model.Text> opt = n.option("com.docker.network.enable_ipv6");
+        return opt.isPresent() && opt.get().known() && opt.get().value().trim().toLowerCase(java.util.Locale.ROOT)
+                .matches("true|1|t");
     }
 
     /** How the step fails when the daemon refuses a static address. */

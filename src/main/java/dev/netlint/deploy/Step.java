@@ -115,7 +115,9 @@ public record Step(Model model, Project project, Operation operation, Set<String
 
     /** The static address as written: {@code ipv4_address 10.0.0.5} or {@code --ip 10.0.0.5}. For wording only. */
     public String spelled(StaticRequest r) {
-        return (r.v4Flag() ? option("ipv4_address", "--ip") : option("ipv6_address", "--ip6")) + " " + r.address().raw();
+        Container c = container();
+        return (r.v4Flag() ? option("ipv4_address", "--ip") : option("ipv6_address", "--ip6")) + " " + r.address().raw()
+                + (c != null ? " of " + who(c) : "");
     }
 
     /** The container a step is about (run, or the compose service a compiled connect belongs to); null for others. */

@@ -64,6 +64,9 @@ public final class Model {
         return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
     }
 
+    /** Drops derived values, for callers that change the model after rules ran on it (tests). */
+    public Model forgetDerived() { derived.clear(); return this; }
+
     public Model add(Project p) { projects.add(p); host(p.host()); return this; }
     public Model configuredBip(AddressValue v) { this.configuredBip = v; return this; }
     public Model topologyDeclared(boolean v) { this.topologyDeclared = v; return this; }

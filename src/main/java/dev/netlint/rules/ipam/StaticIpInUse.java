@@ -27,7 +27,7 @@ public final class StaticIpInUse extends SimulatedRule {
         Verdict verdict = Verdict.ACCEPTED;
         for (StaticAddresses.Judged j : StaticAddresses.judged(step, state)) {
             Optional<IpamPool> home = j.home();
-            if (home.isEmpty()) {
+            if (j.ignored() || home.isEmpty()) {
                 continue;
             }
             Optional<String> taken = ReservedAddresses.why(home.get(), j.ip());

@@ -20,7 +20,7 @@ public final class StaticIpOutsideSubnet extends SimulatedRule {
     public Verdict check(Step step, DeployState state, Step.Report out) {
         Verdict verdict = Verdict.ACCEPTED;
         for (StaticAddresses.Judged j : StaticAddresses.judged(step, state)) {
-            if (j.family().isEmpty() || j.home().isPresent()) {
+            if (j.ignored() || j.family().isEmpty() || j.home().isPresent()) {
                 continue; // no subnet of that family is NL107's case
             }
             out.report(j.request().address().location(), step.spelled(j.request()) + " is outside every subnet of"

@@ -60,8 +60,8 @@ public final class AliasOnBuiltinNetwork extends SimulatedRule {
         List<Text> aliases = op.aliases();
         Text first = aliases.get(0);
         out.report(ServiceNetworks.where(c, first.location()), step.who(c) + " sets network alias \"" + first.value()
-                + "\" on " + where + ": " + (step.declarative() ? "the daemon refuses it (" + API + ")"
-                : "the docker CLI refuses it (" + CLI + "; through the API: " + API + ")") + ". Run it on a "
+                + "\" on " + where + ": it is refused (the docker CLI: " + CLI + "; the daemon, for compose and the API: "
+                + API + "). Run it on a "
                 + "user-defined network to use aliases, or drop " + step.option("the aliases", "--network-alias") + ".");
         return Verdict.REFUSED;
     }

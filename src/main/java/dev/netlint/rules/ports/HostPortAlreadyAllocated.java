@@ -61,8 +61,8 @@ public final class HostPortAlreadyAllocated extends SimulatedRule {
                 List<Integer> free = state.freePorts(c, proto, binds, m.hostPortStart(), m.hostPortEnd(), copies);
                 if (free.size() < copies) {
                     out.report(ServiceNetworks.where(c, m.location()), quoted(step, m) + " of " + step.who(c)
-                            + " needs " + (copies > 1 ? copies + " free host ports (one per replica)" : "one free host port")
-                            + " in " + m.hostPortStart() + "-" + m.hostPortEnd() + "/" + proto + ", but the containers"
+                            + " needs one free host port in " + m.hostPortStart() + "-" + m.hostPortEnd() + "/" + proto
+                            + (copies > 1 ? " for each of its " + copies + " replicas" : "") + ", but the containers"
                             + " before it leave " + (free.isEmpty() ? "none" : "only " + free.size()) + " free. The"
                             + " container fails to start: 'Bind for " + binds.get(0).text() + ":" + m.hostPortStart()
                             + " failed: port is already allocated'. Widen the range or move the other mappings out of it.");
@@ -142,8 +142,8 @@ public final class HostPortAlreadyAllocated extends SimulatedRule {
             PortMapping r = f.mapping();
             out.report(ServiceNetworks.where(f.container(), r.location()), quoted(step, r) + " of "
                     + step.who(f.container()) + " needs one free host port in " + r.hostPortStart() + "-"
-                    + r.hostPortEnd() + ", but the ports of " + step.who(c) + Step.line(c.location()) + " and the"
-                    + " other entries of this deployment leave none free. The container fails to start: 'port is"
+                    + r.hostPortEnd() + "/" + PortBinds.protocol(r) + ", but every port of that range is taken: the ports of "
+                    + step.who(c) + Step.line(c.location()) + " and the other entries of this deployment leave none free. The container fails to start: 'port is"
                     + " already allocated'. Widen the range or move the other mappings out of it.");
         }
     }
@@ -165,12 +165,17 @@ public final class HostPortAlreadyAllocated extends SimulatedRule {
                     }
                 }
                 int others = slots.stream().mapToInt(DeployState.PortSlot::count).sum() - 1;
+                int last = port;
+                while (last < m.hostPortEnd() && !state.portClashes(c, proto, b, last + 1).isEmpty()) {
+                    last++;
+                }
+                String ports = last == port ? "host port " + port : "host ports " + port + "-" + last;
                 PortBinds.Bind held = first.bind();
                 String daemon = b.wildcard() == held.wildcard()
                         ? "'Bind for " + b.text() + ":" + port + " failed: port is already allocated'"
                         : "'listen " + proto + (b.family() == IpFamily.IPV4 ? "4 " : "6 ") + b.text() + ":" + port
                         + ": bind: address already in use'";
-                out.report(ServiceNetworks.where(c, m.location()), "host port " + port + "/" + proto
+                out.report(ServiceNetworks.where(c, m.location()), ports + "/" + proto
                         + " is published twice: " + quoted(step, m) + " of " + step.who(c) + " and "
                         + quoted(step, first.mapping()) + " of " + step.who(first.container())
                         + Step.line(first.mapping().location())
