@@ -12,6 +12,7 @@ import dev.netlint.engine.LintResult;
 import dev.netlint.report.Fingerprints;
 import dev.netlint.report.SourceLines;
 import dev.netlint.rules.Finding;
+import dev.netlint.rules.RuleRegistry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,14 +96,41 @@ public final class Baseline {
 
     /** The result without the findings this baseline records. */
     public LintResult filter(LintResult result, SourceLines lines) {
-        List<String> fps = Fingerprints.of(result.findings(), lines);
+        List<Finding> findings = result.findings();
+        boolean[] known = new boolean[findings.size()];
+        mark(known, Fingerprints.of(findings, lines));
+        // A baseline written before ids merged records the former id: match under each alias too.
+        for (String former : formerIds(findings)) {
+            List<Finding> renamed = new ArrayList<>(findings.size());
+            for (Finding f : findings) {
+                boolean absorbed = RuleRegistry.byId(f.ruleId())
+                        .map(r -> java.util.Arrays.asList(r.info().aliases()).contains(former)).orElse(false);
+                renamed.add(absorbed ? new Finding(former, f.ruleName(), f.severity(), f.message(), f.location()) : f);
+            }
+            mark(known, Fingerprints.of(renamed, lines));
+        }
         List<Finding> fresh = new ArrayList<>();
-        for (int i = 0; i < fps.size(); i++) {
-            if (!fingerprints.contains(fps.get(i))) {
-                fresh.add(result.findings().get(i));
+        for (int i = 0; i < known.length; i++) {
+            if (!known[i]) {
+                fresh.add(findings.get(i));
             }
         }
         return new LintResult(List.copyOf(fresh), result.errors(), result.filesRead());
+    }
+
+    private void mark(boolean[] known, List<String> fps) {
+        for (int i = 0; i < fps.size(); i++) {
+            known[i] |= fingerprints.contains(fps.get(i));
+        }
+    }
+
+    /** The former ids of the rules these findings come from. */
+    private static Set<String> formerIds(List<Finding> findings) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Finding f : findings) {
+            RuleRegistry.byId(f.ruleId()).ifPresent(r -> out.addAll(java.util.Arrays.asList(r.info().aliases())));
+        }
+        return out;
     }
 
     /** Records {@code findings} in {@code target}, atomically. */

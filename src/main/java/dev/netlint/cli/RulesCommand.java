@@ -1,9 +1,10 @@
 package dev.netlint.cli;
 
 import dev.netlint.report.RulePage;
-import dev.netlint.rules.Fix;
+import dev.netlint.model.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
+import dev.netlint.rules.RuleRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -39,8 +40,20 @@ public final class RulesCommand implements Callable<Integer> {
             out.flush();
             return NetlintCommand.EXIT_OK;
         }
-        Optional<Rule> rule = rules.stream().filter(r -> r.info().id().equalsIgnoreCase(id.trim())
-                || r.info().name().equalsIgnoreCase(id.trim())).findFirst();
+        List<Rule> found = RuleRegistry.resolve(rules, id);
+        Optional<Rule> rule = found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        boolean former = !found.isEmpty() && !found.get(0).info().id().equalsIgnoreCase(id.trim())
+                && !found.get(0).info().name().equalsIgnoreCase(id.trim());
+        if (former) {
+            out.println(id.trim().toUpperCase(Locale.ROOT) + " is a former id: it became " + String.join(", ",
+                    found.stream().map(r -> r.info().id() + " (" + r.info().name() + ")").toList())
+                    + ". Directives, --disable/--enable, .netlint.yaml and baselines still accept it.");
+            if (found.size() > 1) {
+                out.flush();
+                return NetlintCommand.EXIT_OK;
+            }
+            out.println();
+        }
         if (rule.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("netlint: unknown rule '" + id + "' (`netlint rules` lists them)");

@@ -36,32 +36,32 @@ public final class ConfigApplier {
             throws ConfigException {
         NetlintConfig c = loaded.config();
         String file = loaded.displayName();
-        Map<String, String> ids = ruleIds(rules);
-
         for (Map.Entry<String, ConfigValue> e : c.rules().entrySet()) {
             ConfigValue v = e.getValue();
-            String id = ids.get(e.getKey().trim().toUpperCase(Locale.ROOT));
-            if (id == null) {
+            List<String> targets = ruleIds(rules, e.getKey());
+            if (targets.isEmpty()) {
                 throw ConfigException.at(file, v.line(), v.column(), "rules: unknown rule '" + e.getKey()
                         + "' (`netlint rules` lists them)");
             }
-            switch (v.lower()) {
-                case "off" -> {
-                    settings.disabledByConfig().add(id);
-                    settings.disabled().add(id);
-                    settings.enabled().remove(id);
+            for (String id : targets) {
+                switch (v.lower()) {
+                    case "off" -> {
+                        settings.disabledByConfig().add(id);
+                        settings.disabled().add(id);
+                        settings.enabled().remove(id);
+                    }
+                    case "on" -> {
+                        settings.enabled().add(id);
+                        settings.disabled().remove(id);
+                    }
+                    case "error", "warning", "note" -> {
+                        settings.severityOverrides().put(id, Severity.parse(v.value()));
+                        settings.enabled().add(id);
+                        settings.disabled().remove(id);
+                    }
+                    default -> throw ConfigException.at(file, v.line(), v.column(), "rules: " + e.getKey() + ": '"
+                            + v.value() + "' is not one of off, on, error, warning, note");
                 }
-                case "on" -> {
-                    settings.enabled().add(id);
-                    settings.disabled().remove(id);
-                }
-                case "error", "warning", "note" -> {
-                    settings.severityOverrides().put(id, Severity.parse(v.value()));
-                    settings.enabled().add(id);
-                    settings.disabled().remove(id);
-                }
-                default -> throw ConfigException.at(file, v.line(), v.column(), "rules: " + e.getKey() + ": '"
-                        + v.value() + "' is not one of off, on, error, warning, note");
             }
         }
 
@@ -170,6 +170,11 @@ public final class ConfigApplier {
         };
         settings.modelFacts().add(facts);
         return failOn;
+    }
+
+    /** The ids a rule id, name or former id (alias) stands for; empty when it names no rule. */
+    public static List<String> ruleIds(List<Rule> rules, String given) {
+        return dev.netlint.rules.RuleRegistry.resolve(rules, given).stream().map(r -> r.info().id()).toList();
     }
 
     /** id and name (upper case) → id, for every rule. */

@@ -57,16 +57,17 @@ public final class SettingsResolver {
         if (loaded.isPresent()) {
             failOn = ConfigApplier.apply(loaded.get(), settings, rules).orElse(failOn);
         }
-        Map<String, String> ids = ConfigApplier.ruleIds(rules);
         for (String d : flags.disable()) {
-            String id = known(ids, d, "--disable");
-            settings.disabled().add(id);
-            settings.enabled().remove(id);
+            for (String id : known(rules, d, "--disable")) {
+                settings.disabled().add(id);
+                settings.enabled().remove(id);
+            }
         }
         for (String e : flags.enable()) {
-            String id = known(ids, e, "--enable");
-            settings.enabled().add(id);
-            settings.disabled().remove(id);
+            for (String id : known(rules, e, "--enable")) {
+                settings.enabled().add(id);
+                settings.disabled().remove(id);
+            }
         }
         boolean fromConfig = loaded.map(l -> Boolean.TRUE.equals(l.config().reportUnusedDisables())).orElse(false);
         settings.reportUnusedDirectives(flags.reportUnusedDisables() || fromConfig);
@@ -84,9 +85,10 @@ public final class SettingsResolver {
         return new Resolved(settings, loaded, failOn);
     }
 
-    private static String known(Map<String, String> ids, String given, String option) throws ConfigException {
-        String id = ids.get(given.trim().toUpperCase(Locale.ROOT));
-        if (id == null) {
+    /** The ids an id, name or former id stands for. */
+    private static List<String> known(List<Rule> rules, String given, String option) throws ConfigException {
+        List<String> id = ConfigApplier.ruleIds(rules, given);
+        if (id.isEmpty()) {
             throw new ConfigException(option + ": unknown rule '" + given.trim() + "' (`netlint rules` lists them)");
         }
         return id;

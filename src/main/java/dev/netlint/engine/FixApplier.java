@@ -3,7 +3,7 @@ package dev.netlint.engine;
 import dev.netlint.baseline.AtomicFiles;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.rules.Finding;
-import dev.netlint.rules.Fix;
+import dev.netlint.model.Fix;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package dev.netlint.engine;
 
 import dev.netlint.model.SourceLocation;
 import dev.netlint.rules.Finding;
-import dev.netlint.rules.Fix;
+import dev.netlint.model.Fix;
 
 import java.util.ArrayList;
 import java.util.HashMap;

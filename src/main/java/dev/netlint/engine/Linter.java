@@ -16,7 +16,7 @@ import dev.netlint.model.SourceLocation;
 import dev.netlint.rules.DirectiveRule;
 import dev.netlint.rules.Finding;
 import dev.netlint.rules.FindingSink;
-import dev.netlint.rules.Fix;
+import dev.netlint.model.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleRegistry;
 
@@ -115,7 +115,7 @@ public final class Linter {
                     Finding f = new Finding(r.info().id(), r.info().name(), r == rule ? severity
                             : settings.severityOverrides().getOrDefault(r.info().id(), r.info().severity()),
                             message, location, fix);
-                    if (!directives.suppresses(location, f.ruleId())) {
+                    if (!directives.suppresses(location, f.ruleId(), r.info().aliases())) {
                         findings.add(f);
                     }
                 }
@@ -147,11 +147,15 @@ public final class Linter {
         java.util.Set<String> running = new java.util.HashSet<>();
         for (Rule r : RuleRegistry.all()) {
             known.put(r.info().id(), r.info().name());
+            for (String former : r.info().aliases()) {
+                known.putIfAbsent(former, r.info().name());
+            }
         }
         for (Rule r : rules) {
             known.put(r.info().id(), r.info().name());
             if (settings.isEnabled(r.info().id())) {
                 running.add(r.info().id());
+                running.addAll(java.util.Arrays.asList(r.info().aliases()));
             }
         }
         for (Rule rule : rules) {

@@ -134,11 +134,25 @@ public final class Directives {
 
     /** True when a directive covers this finding; the directive is then marked as used. */
     public boolean suppresses(SourceLocation location, String ruleId) {
+        return suppresses(location, ruleId, new String[0]);
+    }
+
+    /**
+     * True when a directive covers this finding by the rule's id or by one of its former ids
+     * ({@code formerIds}, the rule's aliases): old suppressions keep working after ids merge.
+     */
+    public boolean suppresses(SourceLocation location, String ruleId, String... formerIds) {
         boolean hit = false;
         for (Directive d : all) {
             if (d.covers(location.file(), location.line(), ruleId)) {
                 d.used.add(ruleId);
                 hit = true;
+            }
+            for (String former : formerIds) {
+                if (d.covers(location.file(), location.line(), former)) {
+                    d.used.add(former);
+                    hit = true;
+                }
             }
         }
         return hit;

@@ -28,7 +28,8 @@ public final class Model {
     private boolean topologyDeclared;
     private final List<InputProblem> inputProblems = new ArrayList<>();
     private final List<SkippedInput> skippedInputs = new ArrayList<>();
-    private java.util.Set<String> activeProfiles = java.util.Set.of();
+    private final java.util.Set<String> activeProfiles = new java.util.TreeSet<>();
+    private final Map<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<AddressValue> ownedPublicBlocks = new ArrayList<>();
 
     public List<Project> projects() { return projects; }
@@ -54,11 +55,23 @@ public final class Model {
     public Model skipped(SkippedInput s) { skippedInputs.add(s); return this; }
 
     /**
-     * Compose profiles selected explicitly (--profile, the configuration's profiles:, COMPOSE_PROFILES);
-     * empty when none was selected. Services of other profiles do not run.
+     * Compose profiles the user selected explicitly (--profile, config); empty means no selection:
+     * every service is a candidate and clashes count only between services one profile runs together.
      */
     public java.util.Set<String> activeProfiles() { return activeProfiles; }
-    public Model activeProfiles(java.util.Set<String> v) { this.activeProfiles = java.util.Set.copyOf(v); return this; }
+    public Model activeProfiles(java.util.Collection<String> v) { activeProfiles.clear(); activeProfiles.addAll(v); return this; }
+
+    /**
+     * A value derived from the finished model once and shared by the rules that ask for it (the
+     * deploy simulation); rules only read the model, so it cannot go stale during a run.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Function<Model, T> compute) {
+        return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
+    }
+
+    /** Drops derived values, for callers that change the model after rules ran on it (tests). */
+    public Model forgetDerived() { derived.clear(); return this; }
 
     public Model add(Project p) { projects.add(p); host(p.host()); return this; }
     public Model configuredBip(AddressValue v) { this.configuredBip = v; return this; }

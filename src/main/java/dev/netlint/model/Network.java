@@ -18,6 +18,8 @@ public final class Network {
     public static final String DEFAULT_BRIDGE = "bridge";
     public static final String HOST = "host";
     public static final String NONE = "none";
+    /** Compose's implicit project network, used by services that name neither networks nor network_mode. */
+    public static final String COMPOSE_DEFAULT = "default";
     /** Declared key of a configuration-only network (--config-only): a template, no pool is reserved. */
     public static final String CONFIG_ONLY = "config_only";
 

@@ -46,6 +46,15 @@ public record NetworkMode(Kind kind, String target, SourceLocation location, boo
         return is(Kind.CONTAINER) || is(Kind.SERVICE);
     }
 
+    /**
+     * Named explicitly as a mode without a user-defined network of its own: host, none, container:,
+     * service:, or the default bridge given as "bridge" (not "default").
+     */
+    public boolean explicitlyPredefined() {
+        return !unknown && location != null && (kind == Kind.HOST || kind == Kind.NONE || kind == Kind.CONTAINER
+                || kind == Kind.SERVICE || (kind == Kind.BRIDGE && !"default".equals(target)));
+    }
+
     public String spelled() {
         return switch (kind) {
             case CONTAINER -> "container:" + target;

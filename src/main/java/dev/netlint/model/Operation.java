@@ -26,8 +26,15 @@ public sealed interface Operation {
      * the container's final settings are not fully known.
      */
     record RunContainer(Container container, List<Text> networks, boolean start, AddressValue ipv4,
-                        AddressValue ipv6, boolean opaque, SourceLocation location, boolean conditional)
-            implements Operation { }
+                        AddressValue ipv6, boolean opaque, SourceLocation location, boolean conditional,
+                        List<Text> aliases)
+            implements Operation {
+        /** A run whose aliases are the container's --network-alias values. */
+        public RunContainer(Container container, List<Text> networks, boolean start, AddressValue ipv4,
+                            AddressValue ipv6, boolean opaque, SourceLocation location, boolean conditional) {
+            this(container, networks, start, ipv4, ipv6, opaque, location, conditional, container.networkAliases());
+        }
+    }
 
     /** docker network connect. */
     record Connect(Text network, Text container, AddressValue ipv4, AddressValue ipv6, List<Text> aliases,

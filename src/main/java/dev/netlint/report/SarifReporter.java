@@ -34,7 +34,7 @@ import dev.netlint.engine.LintResult;
 import dev.netlint.model.Severity;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.rules.Finding;
-import dev.netlint.rules.Fix;
+import dev.netlint.model.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 

@@ -1,5 +1,6 @@
 package dev.netlint.rules;
 
+import dev.netlint.model.Fix;
 import dev.netlint.model.Severity;
 import dev.netlint.model.SourceLocation;
 

@@ -1,5 +1,6 @@
 package dev.netlint.rules;
 
+import dev.netlint.model.Fix;
 import dev.netlint.model.SourceLocation;
 
 /** Where rules report. The rule's id, name and default severity come from its {@link RuleInfo}. */

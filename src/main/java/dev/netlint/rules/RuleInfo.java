@@ -1,5 +1,6 @@
 package dev.netlint.rules;
 
+import dev.netlint.model.Fix;
 import dev.netlint.model.Severity;
 
 import java.lang.annotation.ElementType;
@@ -24,4 +25,11 @@ public @interface RuleInfo {
 
     /** The kinds of fix the rule attaches to its findings (none by default); `netlint rules` shows them. */
     Fix.Applicability[] fixes() default {};
+
+    /**
+     * Former ids this rule absorbed (like Error Prone's altNames): directives, --disable/--enable,
+     * the configuration and baselines that name one still reach this rule. An id split over several
+     * rules is an alias of each of them.
+     */
+    String[] aliases() default {};
 }

@@ -22,16 +22,12 @@ import dev.netlint.rules.script.ConnectSharedStackContainer;
 import dev.netlint.rules.script.DuplicateConnect;
 import dev.netlint.rules.script.DisconnectNotConnected;
 import dev.netlint.rules.script.StaticIpOnBuiltinNetwork;
-import dev.netlint.rules.script.AliasOrLinkOnBuiltinNetwork;
-import dev.netlint.rules.script.OptionConflictsWithNetworkMode;
 import dev.netlint.rules.script.MultipleNetworksOnRun;
 import dev.netlint.rules.script.NetworkAlreadyExists;
 import dev.netlint.rules.script.ContainerNameInUse;
 import dev.netlint.rules.script.OverlayWithoutSwarm;
 import dev.netlint.rules.script.MacvlanParentInUse;
-import dev.netlint.rules.script.HostModePublishedPorts;
 import dev.netlint.rules.script.IgnoredOnDefaultBridge;
-import dev.netlint.rules.script.StaticIpRefused;
 import dev.netlint.rules.script.CliRefusesCommand;
 import dev.netlint.rules.script.IpamFlagWithoutSubnet;
 import dev.netlint.rules.script.NetworkRemovedWhileInUse;
@@ -111,16 +107,12 @@ public final class RuleRegistry {
         rules.add(new DuplicateConnect());
         rules.add(new DisconnectNotConnected());
         rules.add(new StaticIpOnBuiltinNetwork());
-        rules.add(new AliasOrLinkOnBuiltinNetwork());
-        rules.add(new OptionConflictsWithNetworkMode());
         rules.add(new MultipleNetworksOnRun());
         rules.add(new NetworkAlreadyExists());
         rules.add(new ContainerNameInUse());
         rules.add(new OverlayWithoutSwarm());
         rules.add(new MacvlanParentInUse());
-        rules.add(new HostModePublishedPorts());
         rules.add(new IgnoredOnDefaultBridge());
-        rules.add(new StaticIpRefused());
         rules.add(new CliRefusesCommand());
         rules.add(new IpamFlagWithoutSubnet());
         rules.add(new NetworkRemovedWhileInUse());
@@ -156,8 +148,43 @@ public final class RuleRegistry {
         return ALL;
     }
 
+    /** The rules that judge deploy steps, for the one simulation every input goes through. */
+    public static List<dev.netlint.deploy.StepCheck> stepChecks() {
+        return ALL.stream().filter(r -> r instanceof dev.netlint.deploy.StepCheck)
+                .map(r -> (dev.netlint.deploy.StepCheck) r).toList();
+    }
+
+    /** The rule with this id or name, or the first rule that absorbed this former id. */
     public static Optional<Rule> byId(String id) {
-        return ALL.stream().filter(r -> r.info().id().equalsIgnoreCase(id) || r.info().name().equalsIgnoreCase(id))
-                .findFirst();
+        List<Rule> found = resolve(ALL, id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * The rules an id, a name or a former id (an alias) stands for, in id order: one rule for a
+     * current id or name, every rule that absorbed it for a former id, none when unknown.
+     */
+    public static List<Rule> resolve(List<Rule> rules, String given) {
+        String g = given.trim();
+        for (Rule r : rules) {
+            if (r.info().id().equalsIgnoreCase(g) || r.info().name().equalsIgnoreCase(g)) {
+                return List.of(r);
+            }
+        }
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : rules) {
+            for (String alias : r.info().aliases()) {
+                if (alias.equalsIgnoreCase(g)) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code id} is a former id of some rule (and no longer a rule's own id). */
+    public static boolean isAlias(String id) {
+        return ALL.stream().noneMatch(r -> r.info().id().equalsIgnoreCase(id))
+                && ALL.stream().anyMatch(r -> java.util.Arrays.stream(r.info().aliases()).anyMatch(id::equalsIgnoreCase));
     }
 }

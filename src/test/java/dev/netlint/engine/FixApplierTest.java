@@ -3,7 +3,7 @@ package dev.netlint.engine;
 import dev.netlint.model.Severity;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.rules.Finding;
-import dev.netlint.rules.Fix;
+import dev.netlint.model.Fix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -14,6 +14,7 @@ public final class RuleRunner {
 
     public static List<Finding> run(Rule rule, Model model) {
         List<Finding> out = new ArrayList<>();
+        model.forgetDerived();
         rule.check(model, (r, location, message) -> out.add(
                 new Finding(r.info().id(), r.info().name(), r.info().severity(), message, location)));
         out.sort(Finding.ORDER);

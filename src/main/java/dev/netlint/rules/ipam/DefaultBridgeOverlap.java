@@ -9,7 +9,7 @@ import dev.netlint.model.Network;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
 import dev.netlint.rules.FindingSink;
-import dev.netlint.rules.Fix;
+import dev.netlint.model.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 

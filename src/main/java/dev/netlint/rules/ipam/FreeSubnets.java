@@ -9,7 +9,7 @@ import dev.netlint.model.IpamPool;
 import dev.netlint.model.Model;
 import dev.netlint.model.Network;
 import dev.netlint.model.Project;
-import dev.netlint.rules.Fix;
+import dev.netlint.model.Fix;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

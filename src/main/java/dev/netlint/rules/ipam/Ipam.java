@@ -156,37 +156,9 @@ final class Ipam {
         return Optional.empty();
     }
 
-    /**
-     * The gateway the daemon reserves in a pool: the one written, or, when none is, the first
-     * free address of the ip_range (or of the subnet), skipping the network address. Measured on
-     * 20.10: subnet 10.31.0.0/16 with ip_range 10.31.128.0/24 gets gateway 10.31.128.0; with
-     * ip_range 10.32.0.0/24 in 10.32.0.0/16 it is 10.32.0.1. Empty when it cannot be known.
-     */
+    /** The gateway the daemon reserves in a pool; see {@link dev.netlint.deploy.ReservedAddresses#gateway}. */
     static Optional<Ip> gateway(IpamPool p) {
-        Optional<Cidr> subnet = cidr(p.subnet()).map(Cidr::normalized);
-        if (subnet.isEmpty()) {
-            return Optional.empty();
-        }
-        if (p.gateway() != null) {
-            return ip(p.gateway()).filter(g -> subnet.get().contains(g));
-        }
-        Cidr base = subnet.get();
-        if (p.ipRange() != null) {
-            Optional<Cidr> range = cidr(p.ipRange()).map(Cidr::normalized);
-            if (range.isEmpty() || !subnet.get().contains(range.get())) {
-                return Optional.empty();
-            }
-            base = range.get();
-        }
-        Ip first = base.first();
-        if (first.equals(subnet.get().first())) {
-            Optional<Ip> next = first.next().filter(base::contains);
-            if (next.isEmpty() || (subnet.get().isIPv4() && next.get().equals(subnet.get().last()))) {
-                return Optional.empty();
-            }
-            return next;
-        }
-        return Optional.of(first);
+        return dev.netlint.deploy.ReservedAddresses.gateway(p);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class StaticIpInDynamicPool implements Rule {
                     continue;
                 }
                 Optional<IpamPool> pool = Ipam.poolOf(net.network(), s.ip());
-                if (pool.isEmpty() || StaticIpInUse.reservedBecause(net, s.ip()).isPresent()) {
+                if (pool.isEmpty() || dev.netlint.deploy.ReservedAddresses.why(pool.get(), s.ip()).isPresent()) {
                     continue;
                 }
                 Cidr subnet = Ipam.cidr(pool.get().subnet()).orElseThrow().normalized();

@@ -3,7 +3,7 @@ package dev.netlint.rules.modes;
 import dev.netlint.model.Container;
 import dev.netlint.model.PortMapping;
 import dev.netlint.model.SourceLocation;
-import dev.netlint.rules.Fix;
+import dev.netlint.model.Fix;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +45,16 @@ public final class DiscardedPortsFix {
                 edits.toArray(Fix.Edit[]::new));
     }
 
-    /** Removes one {@code -p} flag and its value from a docker run command. */
-    public static Fix forFlag(PortMapping m, String mode) {
-        if (m.location() == null || !m.location().hasLine() || m.raw() == null) {
-            return null;
+    /** Removes {@code -p} flags with their values from a docker run command; null unless all can be. */
+    public static Fix forFlags(List<PortMapping> ports, String mode) {
+        List<Fix.Edit> edits = new ArrayList<>();
+        for (PortMapping m : ports) {
+            if (m.location() == null || !m.location().hasLine() || m.raw() == null) {
+                return null;
+            }
+            edits.add(Fix.Edit.deleteWithFlag(m.location(), m.raw(), PUBLISH_FLAG));
         }
-        return Fix.suggestion("remove -p " + m.raw() + ": the daemon discards it in " + mode + " mode",
-                Fix.Edit.deleteWithFlag(m.location(), m.raw(), PUBLISH_FLAG));
+        return edits.isEmpty() ? null : Fix.suggestion("remove the -p flags: the daemon discards them in " + mode
+                + " mode", edits.toArray(Fix.Edit[]::new));
     }
 }

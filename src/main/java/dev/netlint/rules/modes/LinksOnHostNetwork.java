@@ -1,37 +1,48 @@
 package dev.netlint.rules.modes;
 
+import dev.netlint.deploy.DeployState;
+import dev.netlint.deploy.Step;
 import dev.netlint.model.Container;
-import dev.netlint.model.Model;
 import dev.netlint.model.NetworkMode;
-import dev.netlint.model.Project;
+import dev.netlint.model.Operation;
 import dev.netlint.model.Severity;
-import dev.netlint.rules.FindingSink;
-import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
+import dev.netlint.rules.SimulatedRule;
 
+/**
+ * Links need a network of the container's own: with host networking, none, another container's
+ * stack or the default bridge named explicitly the CLI (run) and the daemon (API, compose) refuse
+ * them.
+ */
 @RuleInfo(id = "NL212", name = "links-on-host-network", severity = Severity.ERROR,
-        summary = "A container in host network mode sets links, which the daemon refuses.")
-public final class LinksOnHostNetwork implements Rule {
+        summary = "A container sets links with host, none, container:/service: or an explicit bridge network mode, which is refused.",
+        aliases = {"NL406"})
+public final class LinksOnHostNetwork extends SimulatedRule {
     @Override
-    public void check(Model model, FindingSink out) {
-        for (Project p : model.projects()) {
-            if (p.kind() != Project.Kind.DECLARATIVE) {
-                // Scripts: the script simulation (NL4xx) reports refused options in command order.
-                // Observed containers already passed the daemon's checks; an inspected container shows
-                // its image's EXPOSE and other merged settings that were never options of its own.
-                continue;
-            }
-            for (Container c : ServiceNetworks.containersOf(p)) {
-                if (!c.networkMode().is(NetworkMode.Kind.HOST) || c.links().isEmpty()) {
-                    continue;
-                }
-                out.report(this, ServiceNetworks.where(c, c.links().get(0).location()), ServiceNetworks.describe(p, c)
-                        + " uses host networking and sets " + ServiceNetworks.option(p, "links", "--link")
-                        + ": the daemon refuses it ('conflicting options: host type networking can't be used with"
-                        + " links. This would result in undefined behavior'; the docker CLI says 'links are only"
-                        + " supported for user-defined networks'). Remove the links and reach the other container"
-                        + " through a published port, or move both to a user-defined network.");
-            }
+    public Phase phase() {
+        return Phase.CREATE;
+    }
+
+    @Override
+    public Verdict check(Step step, DeployState state, Step.Report out) {
+        if (!(step.operation() instanceof Operation.RunContainer op) || op.container().links().isEmpty()) {
+            return Verdict.ACCEPTED;
         }
+        NetworkMode m = step.mode();
+        if (!m.explicitlyPredefined()) {
+            return Verdict.ACCEPTED;
+        }
+        Container c = op.container();
+        String daemon = m.is(NetworkMode.Kind.HOST) ? "'conflicting options: host type networking can't be used with"
+                + " links. This would result in undefined behavior'"
+                : m.sharesAnotherStack() ? "'conflicting options: container type network can't be used with links."
+                + " This would result in undefined behavior'" : "'links are only supported for user-defined networks'";
+        out.report(ServiceNetworks.where(c, c.links().get(0).location()), step.who(c) + " uses network mode "
+                + m.spelled() + " and sets " + step.option("links", "--link") + ": "
+                + (step.declarative() ? "the daemon refuses it (" + daemon + ")"
+                : "the docker CLI refuses it ('links are only supported for user-defined networks')")
+                + ". Remove the links and reach the other container through a published port or by name on a"
+                + " user-defined network.");
+        return Verdict.REFUSED;
     }
 }

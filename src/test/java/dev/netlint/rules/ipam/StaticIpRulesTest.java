@@ -25,7 +25,7 @@ class StaticIpRulesTest {
             List<Finding> f = RuleRunner.run(new StaticIpOutsideSubnet(), b.model());
             assertThat(f).singleElement().satisfies(x -> {
                 assertThat(x.location()).isEqualTo(b.at("10.202.0.5"));
-                assertThat(x.message()).contains("service 'web'").contains(
+                assertThat(x.message()).contains("service \"web\"").contains(
                         "Invalid address 10.202.0.5: It does not belong to any of this network's subnets");
             });
         }
@@ -97,11 +97,11 @@ class StaticIpRulesTest {
                     .container("fine").on("front", "10.201.0.1");
             List<Finding> f = RuleRunner.run(new StaticIpInUse(), b.model());
             assertThat(f).extracting(Finding::message).satisfiesExactly(
-                    m -> assertThat(m).contains("is the gateway of network 'front'"),
+                    m -> assertThat(m).contains("is the network's gateway"),
                     m -> assertThat(m).contains("is the network address of 10.201.0.0/24"),
                     m -> assertThat(m).contains("is the broadcast address of 10.201.0.0/24"),
                     m -> assertThat(m).contains("is reserved as aux address nas"),
-                    m -> assertThat(m).contains("is also given to service 'a'"));
+                    m -> assertThat(m).contains("is already held by service \"a\""));
             assertThat(f).allSatisfy(x -> assertThat(x.message()).contains("Address already in use"));
             assertThat(f.get(4).location().line()).isGreaterThan(b.at("10.201.0.254").line());
         }
@@ -123,7 +123,7 @@ class StaticIpRulesTest {
             List<Finding> f = RuleRunner.run(new StaticIpInUse(), b.model());
             assertThat(f).extracting(Finding::location).containsExactly(b.at("10.31.128.0"), b.at("10.32.0.1"),
                     b.at("10.33.0.1"), b.at("fd4e:10::1"));
-            assertThat(f.get(0).message()).contains("the address the daemon gives the gateway").contains("ip_range");
+            assertThat(f.get(0).message()).contains("the address the daemon gives the gateway").contains("ip-range");
         }
 
         @Test

@@ -1,6 +1,5 @@
-package dev.netlint.rules;
+package dev.netlint.model;
 
-import dev.netlint.model.SourceLocation;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.netlint.rules.script;
+package dev.netlint.deploy;
 
 import dev.netlint.ingest.Directives;
 import dev.netlint.ingest.IngestContext;
@@ -8,6 +8,8 @@ import dev.netlint.ingest.shell.ShellScriptReader;
 import dev.netlint.model.Model;
 import dev.netlint.model.Project;
 import dev.netlint.model.SourceLocation;
+import dev.netlint.rules.Rule;
+import dev.netlint.rules.RuleRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,13 +17,25 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScriptSimulatorTest {
+class SimulationTest {
     private static List<String> simulate(String script) throws InputException {
         Model model = new Model();
         new ShellScriptReader().read(SourceFile.ofText("s.sh", script),
                 new IngestContext(model, Map.of(), f -> f, new Directives()));
-        return model.projects().stream().flatMap(p -> ScriptSimulator.run(p).stream())
-                .map(p -> p.location().line() + ":" + p.kind()).toList();
+        return findings(model);
+    }
+
+    /** "line:ruleId" of every simulated rule's findings, in line order. */
+    static List<String> findings(Model model) {
+        List<String> out = new java.util.ArrayList<>();
+        Simulation sim = Simulation.of(model, RuleRegistry.stepChecks());
+        for (Rule r : RuleRegistry.all()) {
+            if (r instanceof StepCheck check) {
+                sim.findings(check).forEach(f -> out.add(f.location().line() + ":" + r.info().id()));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(x -> Integer.parseInt(x.substring(0, x.indexOf(':')))));
+        return out;
     }
 
     @Test
@@ -33,7 +47,7 @@ class ScriptSimulatorTest {
                 docker network connect --ip 10.100.9.9 n a
                 docker network connect --ip 10.100.0.9 n a
                 docker network connect n a
-                """)).containsExactly("3:STATIC_IP_REFUSED", "5:DUPLICATE_CONNECT");
+                """)).containsExactly("3:NL106", "5:NL403");
     }
 
     @Test
@@ -46,7 +60,7 @@ class ScriptSimulatorTest {
                 docker network create n
                 docker run -d --name a --net n img
                 docker run -d --name a img
-                """)).containsExactly("7:DUPLICATE_CONTAINER");
+                """)).containsExactly("7:NL410");
     }
 
     @Test
@@ -66,7 +80,7 @@ class ScriptSimulatorTest {
         assertThat(simulate("""
                 docker run -d --name a --net bridge --ip 172.17.0.9 img
                 docker run -d --name a img
-                """)).containsExactly("1:STATIC_IP_BUILTIN", "2:DUPLICATE_CONTAINER");
+                """)).containsExactly("1:NL405", "2:NL410");
     }
 
     @Test
@@ -75,12 +89,13 @@ class ScriptSimulatorTest {
                 docker run -d --name a img
                 docker run -d --name b --net container:a --hostname b img
                 docker run -d --name b img
-                """)).containsExactly("2:MODE_CONFLICT");
+                """)).containsExactly("2:NL203");
     }
 
     @Test
-    void onlySequentialProjectsAreSimulated() {
-        Project compose = new Project("c", Project.Kind.DECLARATIVE, SourceLocation.of("c.yaml", 1, 1), "h");
-        assertThat(ScriptSimulator.run(compose)).isEmpty();
+    void observedProjectsAreStateNotSteps() {
+        Model model = new Model();
+        model.add(new Project("dump", Project.Kind.OBSERVED, SourceLocation.of("n.json", 1, 1), "h"));
+        assertThat(findings(model)).isEmpty();
     }
 }
