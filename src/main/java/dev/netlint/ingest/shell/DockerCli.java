@@ -273,6 +273,10 @@ final class DockerCli {
         for (FlagSpec.Flag f : p.all("publish")) {
             if (f.value() != null) {
                 c.port(PortSpec.parse(f.value().value(), f.value().unknown(), loc(f.value())));
+                String refusal = f.value().unknown() ? null : PortSpec.refusal(f.value().value());
+                if (refusal != null) {
+                    c.portProblem(new Container.PortProblem(f.value().value(), refusal, loc(f.value())));
+                }
             }
         }
         if (p.has("publish-all")) {

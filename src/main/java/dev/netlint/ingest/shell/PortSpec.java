@@ -15,7 +15,7 @@ final class PortSpec {
     }
 
     static PortMapping parse(String raw, boolean unknown, SourceLocation where) {
-        if (unknown) {
+        if (unknown || refusal(raw) != null) {
             return unknownMapping(raw, where);
         }
         String s = raw;
@@ -67,6 +67,54 @@ final class PortSpec {
         }
         AddressValue hostIp = ip == null || ip.isEmpty() ? null : AddressValue.address(ip, where);
         return new PortMapping(hostIp, hs, he, container[0], container[1], proto, raw, where, false, false);
+    }
+
+    /**
+     * Why go-connections {@code nat.ParsePortSpec} (which the docker CLI runs on every -p) refuses the
+     * spec, in its own words; null when it takes it.
+     */
+    static String refusal(String raw) {
+        int colon = raw.lastIndexOf(':');
+        String container = colon < 0 ? raw : raw.substring(colon + 1);
+        String rest = colon < 0 ? "" : raw.substring(0, colon);
+        int hostColon = rest.lastIndexOf(':');
+        String host = hostColon < 0 ? rest : rest.substring(hostColon + 1);
+        String ip = hostColon < 0 ? "" : rest.substring(0, hostColon);
+        if (colon >= 0 && hostColon < 0 && rest.contains("[")) {
+            return null; // an odd bracket form: leave it to the value being unknown
+        }
+        String proto = "tcp";
+        int slash = container.indexOf('/');
+        if (slash >= 0) {
+            String[] parts = container.split("/", -1); // nat.SplitProtoPort: the second part, empty meaning tcp
+            proto = parts[1].isEmpty() ? "tcp" : parts[1];
+            container = parts[0];
+        }
+        String bareIp = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        if (!bareIp.isEmpty() && AddressValue.address(bareIp, null).isMalformed()) {
+            return "Invalid ip address: " + bareIp;
+        }
+        if (container.isEmpty()) {
+            return "No port specified: " + raw + "<empty>";
+        }
+        int[] c = range(container);
+        if (c == null) {
+            return "Invalid containerPort: " + container;
+        }
+        if (!host.isEmpty()) {
+            int[] h = range(host);
+            if (h == null) {
+                return "Invalid hostPort: " + host;
+            }
+            if (h[1] - h[0] != c[1] - c[0] && c[1] != c[0]) {
+                return "Invalid ranges specified for container and host Ports: " + container + " and " + host;
+            }
+        }
+        String p = proto.toLowerCase(java.util.Locale.ROOT);
+        if (!p.equals("tcp") && !p.equals("udp") && !p.equals("sctp")) {
+            return "Invalid proto: " + proto;
+        }
+        return null;
     }
 
     private static int[] range(String s) {
