@@ -115,6 +115,7 @@ class GeneratedDifferentialTest {
                 DifferentialCaseGenerator.VETH, "type", "veth", "peer", "name", DifferentialCaseGenerator.VETH_PEER),
                 Map.of(), 30);
         assertThat(veth.ok()).as("creating the veth pair for macvlan parents: " + veth.stderr()).isTrue();
+        createdVeth = true;
         DockerTestDaemon.run(List.of("ip", "link", "set", DifferentialCaseGenerator.VETH, "up"), Map.of(), 30);
         DockerTestDaemon.run(List.of("ip", "link", "set", DifferentialCaseGenerator.VETH_PEER, "up"), Map.of(), 30);
     }
@@ -124,8 +125,13 @@ class GeneratedDifferentialTest {
         if (DockerTestDaemon.available()) {
             DockerTestDaemon.removeByPrefix(DifferentialCaseGenerator.PREFIX);
         }
-        removeVeth();
+        if (createdVeth) {
+            removeVeth();
+        }
     }
+
+    /** Set once this run created the veth pair: a run skipped for want of a daemon must not remove another run's. */
+    private static boolean createdVeth;
 
     private static void removeVeth() throws IOException {
         // deleting one end of a veth pair deletes both; only our own link, by name
