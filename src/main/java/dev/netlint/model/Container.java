@@ -107,6 +107,16 @@ public final class Container {
     public Container portsKeyLocation(SourceLocation v) { this.portsKeyLocation = v; return this; }
     public Container serviceName(String v) { this.serviceName = v; return this; }
 
+    /** A published port the docker CLI refuses to parse, with go-connections nat's reason. */
+    public record PortProblem(String spec, String reason, SourceLocation location) {
+    }
+
+    private final List<PortProblem> portProblems = new ArrayList<>();
+
+    /** Port specs the input wrote that cannot be published at all (docker run -p values nat refuses). */
+    public List<PortProblem> portProblems() { return portProblems; }
+    public Container portProblem(PortProblem p) { portProblems.add(p); return this; }
+
     @Override
     public String toString() {
         return "container " + name;

@@ -140,6 +140,21 @@ public final class RuleRegistry {
         rules.add(new DefaultBridgeOverlap());
         rules.add(new HostNetworkOverlap());
         rules.add(new DefaultPoolOverlap());
+        // the engine's own checks, ported from moby/docker-cli (docs/engine-checks.md)
+        rules.add(new dev.netlint.rules.ipam.SubnetTooSmall());
+        rules.add(new dev.netlint.rules.ipam.Ipv6WithoutIpv6Subnet());
+        rules.add(new dev.netlint.rules.ipam.AuxAddressReserved());
+        rules.add(new dev.netlint.rules.ipam.Ipv6AddressBeyondBitmask());
+        rules.add(new dev.netlint.rules.engine.LanDriverModeInvalid());
+        rules.add(new dev.netlint.rules.engine.LanParentInvalid());
+        rules.add(new dev.netlint.rules.engine.BridgeOptionInvalid());
+        rules.add(new dev.netlint.rules.engine.BridgeMultipleSubnets());
+        rules.add(new dev.netlint.rules.engine.BridgeNameInUse());
+        rules.add(new dev.netlint.rules.engine.MacAddressInvalid());
+        rules.add(new dev.netlint.rules.engine.DnsServerInvalid());
+        rules.add(new dev.netlint.rules.engine.ExtraHostInvalid());
+        rules.add(new dev.netlint.rules.engine.PredefinedNetworkRemoved());
+        rules.add(new dev.netlint.rules.engine.PortSpecInvalid());
         rules.sort(Comparator.comparing(r -> r.info().id()));
         return List.copyOf(rules);
     }

@@ -81,6 +81,7 @@ class DaemonDifferentialTest {
         DockerTestDaemon.Result veth = DockerTestDaemon.run(List.of("ip", "link", "add", VETH, "type", "veth", "peer",
                 "name", VETH_PEER), Map.of(), 30);
         assertThat(veth.ok()).as("creating the veth pair for macvlan parents: " + veth.stderr()).isTrue();
+        createdVeth = true;
         DockerTestDaemon.run(List.of("ip", "link", "set", VETH, "up"), Map.of(), 30);
         DockerTestDaemon.run(List.of("ip", "link", "set", VETH_PEER, "up"), Map.of(), 30);
     }
@@ -90,8 +91,13 @@ class DaemonDifferentialTest {
         if (DockerTestDaemon.available()) {
             DockerTestDaemon.removeByPrefix(PREFIX);
         }
-        removeVeth();
+        if (createdVeth) {
+            removeVeth();
+        }
     }
+
+    /** Set once this run created the veth pair: a run skipped for want of a daemon must not remove another run's. */
+    private static boolean createdVeth;
 
     private static void removeVeth() throws IOException {
         // deleting one end of a veth pair deletes both; only our own link, by name

@@ -204,4 +204,67 @@ public record PortSpec(String hostIp, Integer hostStart, Integer hostEnd, int co
             return new PortMapping(null, null, null, 0, 0, "tcp", raw, where, true, false, false, false, false);
         }
     }
+
+    /**
+     * Why go-connections {@code nat.ParsePortSpec} (which the docker CLI runs on every -p) refuses the
+     * spec, in its own words; null when it takes it.
+     */
+    public static String natRefusal(String raw) {
+        int colon = raw.lastIndexOf(':');
+        String container = colon < 0 ? raw : raw.substring(colon + 1);
+        String rest = colon < 0 ? "" : raw.substring(0, colon);
+        int hostColon = rest.lastIndexOf(':');
+        String host = hostColon < 0 ? rest : rest.substring(hostColon + 1);
+        String ip = hostColon < 0 ? "" : rest.substring(0, hostColon);
+        if (colon >= 0 && hostColon < 0 && rest.contains("[")) {
+            return null; // an odd bracket form: leave it to the value being unknown
+        }
+        String proto = "tcp";
+        int slash = container.indexOf('/');
+        if (slash >= 0) {
+            String[] parts = container.split("/", -1); // nat.SplitProtoPort: the second part, empty meaning tcp
+            proto = parts[1].isEmpty() ? "tcp" : parts[1];
+            container = parts[0];
+        }
+        String bareIp = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        if (!bareIp.isEmpty() && AddressValue.address(bareIp, null).isMalformed()) {
+            return "Invalid ip address: " + bareIp;
+        }
+        if (container.isEmpty()) {
+            return "No port specified: " + raw + "<empty>";
+        }
+        int[] c = natRange(container);
+        if (c == null) {
+            return "Invalid containerPort: " + container;
+        }
+        if (!host.isEmpty()) {
+            int[] h = natRange(host);
+            if (h == null) {
+                return "Invalid hostPort: " + host;
+            }
+            if (h[1] - h[0] != c[1] - c[0] && c[1] != c[0]) {
+                return "Invalid ranges specified for container and host Ports: " + container + " and " + host;
+            }
+        }
+        String p = proto.toLowerCase(java.util.Locale.ROOT);
+        if (!p.equals("tcp") && !p.equals("udp") && !p.equals("sctp")) {
+            return "Invalid proto: " + proto;
+        }
+        return null;
+    }
+
+    private static int[] natRange(String s) {
+        java.util.regex.Matcher m = NAT_RANGE.matcher(s);
+        if (!m.matches()) {
+            return null;
+        }
+        int a = Integer.parseInt(m.group(1));
+        int b = m.group(2) == null ? a : Integer.parseInt(m.group(2));
+        if (a > 65535 || b > 65535 || b < a) {
+            return null;
+        }
+        return new int[] {a, b};
+    }
+
+    private static final Pattern NAT_RANGE = Pattern.compile("([0-9]{1,5})(?:-([0-9]{1,5}))?");
 }

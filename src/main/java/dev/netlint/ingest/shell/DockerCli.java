@@ -291,6 +291,10 @@ final class DockerCli {
         for (FlagSpec.Flag f : p.all("publish")) {
             if (f.value() != null) {
                 c.port(dev.netlint.ingest.ports.PortSpec.forCli(f.value().value(), f.value().unknown(), loc(f.value())));
+                String refusal = f.value().unknown() ? null : dev.netlint.ingest.ports.PortSpec.natRefusal(f.value().value());
+                if (refusal != null) {
+                    c.portProblem(new Container.PortProblem(f.value().value(), refusal, loc(f.value())));
+                }
             }
         }
         if (p.has("publish-all")) {
