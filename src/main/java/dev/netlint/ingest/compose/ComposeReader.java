@@ -152,8 +152,7 @@ public final class ComposeReader implements InputReader {
         SourceFile main = mainOf(file);
         boolean mainIsTheInput = main == file;
         Path key = main.path().toAbsolutePath().normalize();
-        if (st.consumed.contains(file.path().toAbsolutePath().normalize()) || st.consumed.contains(key)
-                || !st.built.add(key)) {
+        if (st.consumed.contains(key) || !st.built.add(key)) {
             return;
         }
         Object result = st.loaded.containsKey(key) ? st.loaded.remove(key) : loadProject(main, context);

@@ -146,7 +146,17 @@ final class ProjectLoader {
                            SourceLocation at) throws Failure {
         Node root = null;
         for (Path p : paths) {
-            Node doc = loadFile(p, env, via, includeChain, at, true);
+            Node doc;
+            try {
+                doc = loadFile(p, env, via, includeChain, at, true);
+            } catch (Failure e) {
+                if (root == null) {
+                    throw e;
+                }
+                // A broken later file (an override) is reported in it; the files before it are still read.
+                problems.add(new InputProblem(e.location, e.getMessage(), true));
+                continue;
+            }
             if (doc == null) {
                 continue;
             }
