@@ -28,7 +28,7 @@ public final class FindingsCap {
         for (Finding f : sorted) {
             byFile.computeIfAbsent(f.location().file(), k -> new ArrayList<>()).add(f);
         }
-        List<Finding> out = new ArrayList<>(Math.min(sorted.size(), byFile.size() * (max + 1)));
+        List<Finding> out = new ArrayList<>(sorted.size());
         for (List<Finding> file : byFile.values()) {
             if (file.size() <= max) {
                 out.addAll(file);

@@ -123,7 +123,7 @@ public final class Linter {
         }
         checkDirectives(directives, findings);
         findings.replaceAll(f -> new Finding(f.ruleId(), f.ruleName(), f.severity(),
-                settings.environment().redact(f.message()), f.location()));
+                settings.environment().redact(f.message()), f.location(), f.fix()));
         findings.sort(Finding.ORDER);
         List<Finding> capped = FindingsCap.apply(findings, settings.maxFindingsPerFile());
         findings.clear();

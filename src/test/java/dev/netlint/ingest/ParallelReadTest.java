@@ -86,7 +86,10 @@ class ParallelReadTest {
         }
     }
 
-    /** The registry's readers without their prepare step: the engine then reads one file after the other. */
+    /**
+     * The registry's readers without their per-file prepare step: the engine then reads one file
+     * after the other. The whole-run step (compose projects loaded before any is built) stays.
+     */
     private static List<InputReader> sequentialReaders() {
         return ReaderRegistry.all().stream().<InputReader>map(r -> new InputReader() {
             @Override
@@ -107,6 +110,11 @@ class ParallelReadTest {
             @Override
             public void read(SourceFile file, IngestContext context) throws InputException {
                 r.read(file, context);
+            }
+
+            @Override
+            public void prepare(List<SourceFile> inputs, IngestContext context) {
+                r.prepare(inputs, context);
             }
         }).toList();
     }

@@ -308,9 +308,6 @@ final class ComposeModel {
         ifPresent(fields, "mac_address", node -> c.macAddress(text(node, "mac_address")));
         ifPresent(fields, "dns", node -> list(node, "dns", true).forEach(i -> addText(i, "dns", c::dns)));
         ifPresent(fields, "links", node -> list(node, "links", true).forEach(i -> addText(i, "links", c::link)));
-        // profiles: the service runs only when one of them is active (an unresolved name stays a name of its own)
-        ifPresent(fields, "profiles", node -> list(node, "profiles", false)
-                .forEach(i -> addText(i, "profiles", p -> c.profile(p.value()))));
         ifPresent(fields, "extra_hosts", node -> {
             if (node instanceof MappingNode hosts) {
                 for (NodeTuple h : hosts.getValue()) {

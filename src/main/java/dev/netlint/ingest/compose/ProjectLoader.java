@@ -499,8 +499,11 @@ final class ProjectLoader {
             rootReal = scanRoot;
         }
         if (!real.startsWith(rootReal) || !Files.isRegularFile(real)) {
-            throw new Failure(requestedAt, "not read: " + display(abs) + " is outside the scanned directory "
-                    + "(or not a regular file); netlint reads only files inside what it was asked to lint");
+            String what = Files.isSymbolicLink(abs) ? "a symbolic link that leads out of the scanned directory or to"
+                    + " something that is not a regular file; not followed" : "outside the scanned directory (or not a"
+                    + " regular file)";
+            throw new Failure(requestedAt, "not read: " + display(abs) + " is " + what + "; netlint reads only files"
+                    + " inside what it was asked to lint");
         }
         files.add(abs);
         return texts == null ? new SourceFile(abs, display(abs)) : new SourceFile(abs, display(abs), texts);
