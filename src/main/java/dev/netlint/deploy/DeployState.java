@@ -331,6 +331,9 @@ public final class DeployState {
             }
             return;
         }
+        if (!op.start()) {
+            return; // docker create: the daemon allocates addresses and binds ports only when it starts
+        }
         if (mode.is(NetworkMode.Kind.NETWORK)) {
             hold(mode.target(), op.ipv4(), name);
             hold(mode.target(), op.ipv6(), name);

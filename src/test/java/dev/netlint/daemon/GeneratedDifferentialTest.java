@@ -73,23 +73,10 @@ class GeneratedDifferentialTest {
      * entry narrow, and say why static input cannot (or deliberately does not) decide it.
      */
     private static final List<Exemption> EXEMPTIONS = List.of(
-            // Scripts' static addresses are judged by NL417, which reserves the IPv4 gateway, network and
-            // broadcast addresses but not the IPv6 default gateway (::1) and network address (::). Issue 10
-            // item 1 moves "addresses a container may not take" to one place (branch sim).
-            new Exemption(Pattern.compile("--ip6 fd42:1220:[0-9a-f]+::1? .* => daemon:reject .*Address already in use"),
-                    "NL417 does not reserve the IPv6 default gateway and network address (branch sim)"),
-            // docker create leaves the container without addresses until it starts; NL417 counts its --ip as taken.
-            new Exemption(Pattern.compile("^docker run .*--ip .* => daemon:accept .* => netlint:NL417$"),
-                    "NL417 counts the --ip of a container that was only created, which holds no address (branch sim)"),
-            // --network name=N,ip=X (the advanced syntax): the reader keeps ip= on the attachment, NL417 reads --ip.
+            // --network name=N,ip=X (the advanced syntax): the reader keeps ip= on the attachment, and the
+            // static-address rules (NL106-NL108) judge --ip/--ip6 only.
             new Exemption(Pattern.compile("--network name=[^ ]*,ip=[^ ]* .* => daemon:reject .*does not belong"),
-                    "NL417 does not judge ip= of the advanced --network syntax (branch sim / cli)"),
-            // Two docker run commands, or one with two -p, binding one host port: NL301 judges compose projects;
-            // the deploy simulator (branch sim) brings scripts to it.
-            new Exemption(Pattern.compile("^docker run .* => daemon:reject .*(port is already allocated|bind: address "
-                    + "already in use).* => netlint:$"),
-                    "host-port clash between docker run commands: NL301 for scripts comes with branch sim"),
-            // docker-proxy for sctp needs kernel support the CI host may lack: a property of the host.
+                    "NL106 does not judge ip= of the advanced --network syntax yet"),
             new Exemption(Pattern.compile("/sctp .* => daemon:reject .*protocol not supported"),
                     "sctp port publishing unsupported by this host's kernel/userland proxy (runtime)"));
 
