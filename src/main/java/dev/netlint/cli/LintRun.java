@@ -85,7 +85,7 @@ final class LintRun {
         Environment env = Environment.of(explicit);
         boolean fromProcess = o.envFromProcess || resolved.config()
                 .map(c -> Boolean.TRUE.equals(c.config().envFromProcess())).orElse(false);
-        return fromProcess ? env.with(System.getenv(), Environment.Origin.PROCESS) : env;
+        return fromProcess ? env.with(Environment.process(), Environment.Origin.PROCESS) : env;
     }
 
     /** At most this many fix-and-lint rounds: a fix can make room for another, never loop forever. */
@@ -188,7 +188,7 @@ final class LintRun {
         }
 
         boolean color = o.format == Reporter.Format.TEXT && o.output == null && !o.noColor
-                && System.console() != null && System.getenv("NO_COLOR") == null;
+                && System.console() != null && !Environment.noColorRequested();
         int ignoredFiles = run.ignoredFiles();
         ConfigEffect effect = resolved.config().map(c -> new ConfigEffect(c.displayName(),
                 resolved.settings().disabledByConfig().size(), ignoredFiles)).orElse(ConfigEffect.none());

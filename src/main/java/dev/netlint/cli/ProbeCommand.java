@@ -101,7 +101,7 @@ public final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private Map<String, String> environment = System.getenv();
+    private Map<String, String> environment = dev.netlint.ingest.Environment.process();
     private Path home = Path.of(System.getProperty("user.home", "/"));
     private PrintWriter out;
     private PrintWriter err;
@@ -162,7 +162,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
         Path cwd = Path.of("").toAbsolutePath();
         boolean color = format == Reporter.Format.TEXT && output == null && !noColor
-                && System.console() != null && System.getenv("NO_COLOR") == null;
+                && System.console() != null && !dev.netlint.ingest.Environment.noColorRequested();
         ReportContext ctx = new ReportContext(rules(), VersionProvider.version(), new SourceLines(sources), color, cwd);
         Reporter reporter = format.reporter();
         if (output != null) {

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * empty: the project's {@code .env} files and explicit {@code --env}/{@code --env-file} values
  * only. The process environment is added only on request ({@code --env-from-process}); its values
  * are private: a value read from it is never printed ({@link #redact} turns it back into
- * {@code ${VAR}}). Readers take this object and never call {@code System.getenv()}.
+ * {@code ${VAR}}). Readers take this object; {@link #process()} is the one place netlint reads the process
+ * environment.
  */
 public final class Environment {
     /** Where a value came from. */
@@ -83,5 +84,18 @@ public final class Environment {
             }
         }
         return out;
+    }
+
+    /**
+     * The process environment: the only read of it in netlint. Lint mode adds it only on request
+     * ({@code --env-from-process}); the probe uses it to find the daemon (DOCKER_HOST, DOCKER_CONTEXT).
+     */
+    public static Map<String, String> process() {
+        return System.getenv();
+    }
+
+    /** Whether the user asked for no colour (the NO_COLOR convention); the value itself is never used. */
+    public static boolean noColorRequested() {
+        return process().get("NO_COLOR") != null;
     }
 }

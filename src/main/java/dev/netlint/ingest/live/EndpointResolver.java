@@ -44,7 +44,7 @@ public final class EndpointResolver {
     }
 
     public static EndpointResolver fromSystem() {
-        return new EndpointResolver(System.getenv(), Path.of(System.getProperty("user.home", "/")));
+        return new EndpointResolver(dev.netlint.ingest.Environment.process(), Path.of(System.getProperty("user.home", "/")));
     }
 
     /** The daemons to probe, in the order given; labels are made unique. */
