@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code netlint [lint] [OPTIONS] PATH...}: the main class. Without a subcommand it lints, so
  * {@code netlint fixtures/} and {@code netlint lint fixtures/} are the same. To add a subcommand,
- * list its class in {@code subcommands} below; it can reach this command with
- * {@code @ParentCommand} (readers, rules, working directory).
+ * list its class in {@link #SUBCOMMANDS}; it can reach this command with {@code @ParentCommand}
+ * (readers, rules, working directory).
  */
 @Command(name = "netlint",
         mixinStandardHelpOptions = true,
@@ -35,13 +35,6 @@ import java.util.concurrent.Callable;
                         + " README snippets, docker network inspect dumps and daemon.json, read into one model"
                         + " and checked by CIDR-aware rules.",
                 ""},
-        subcommands = {
-                LintCommand.class,
-                RulesCommand.class,
-                InitCommand.class,
-                ProbeCommand.class,
-                AutoComplete.GenerateCompletion.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 "0:no finding at or above --fail-on",
@@ -61,12 +54,20 @@ public final class NetlintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final List<InputReader> readers;
-    private final List<Rule> rules;
+    /**
+     * The subcommands, in the order help lists them. Registered only when an argument names one (or
+     * asks for help): building a command's model costs start-up time that a plain lint never uses.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(LintCommand.class, RulesCommand.class,
+            InitCommand.class, ProbeCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class);
+
+    private List<InputReader> readers;
+    private List<Rule> rules;
     private final Path workingDirectory;
 
+    /** Every reader and rule netlint ships, built on first use (so that main can build them in the background). */
     public NetlintCommand() {
-        this(ReaderRegistry.all(), RuleRegistry.all(), Path.of(""));
+        this.workingDirectory = Path.of("");
     }
 
     /** For tests and embedders: other readers and rules, and where .netlint.yaml is searched from. */
@@ -77,10 +78,16 @@ public final class NetlintCommand implements Callable<Integer> {
     }
 
     public List<InputReader> readers() {
+        if (readers == null) {
+            readers = ReaderRegistry.all();
+        }
         return readers;
     }
 
     public List<Rule> rules() {
+        if (rules == null) {
+            rules = RuleRegistry.all();
+        }
         return rules;
     }
 
@@ -93,9 +100,18 @@ public final class NetlintCommand implements Callable<Integer> {
         return new LintRun(this, options, spec.commandLine()).execute();
     }
 
-    /** A command line with netlint's error handling: one line on stderr and status 2 for usage errors. */
+    /** A command line with every subcommand and netlint's error handling (usage errors: one line on stderr, status 2). */
     public static CommandLine commandLine(NetlintCommand command) {
+        return commandLine(command, true);
+    }
+
+    static CommandLine commandLine(NetlintCommand command, boolean withSubcommands) {
         CommandLine cl = new CommandLine(command);
+        if (withSubcommands) {
+            for (Class<?> sub : SUBCOMMANDS) {
+                cl.addSubcommand(sub);
+            }
+        }
         // No @file expansion: a file named "@x" in a pull request must stay a file name.
         cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler(NetlintCommand::usageError);
@@ -105,8 +121,36 @@ public final class NetlintCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int status = commandLine(new NetlintCommand()).execute(args);
+        // The rules' constants and the address library take a while to initialise: on a second core,
+        // that overlaps with the command line's set-up and parsing.
+        Thread warmUp = new Thread(RuleRegistry::all, "netlint-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        int status = commandLine(new NetlintCommand(), needsSubcommands(args)).execute(args);
         System.exit(status);
+    }
+
+    /**
+     * Whether picocli must know the subcommands to read these arguments the way it would with all of
+     * them registered: an argument that is a subcommand's name, or a request for help (which lists them).
+     */
+    static boolean needsSubcommands(String[] args) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Class<?> sub : SUBCOMMANDS) {
+            Command c = sub.getAnnotation(Command.class);
+            names.add(c.name());
+            names.addAll(List.of(c.aliases()));
+        }
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            boolean shortCluster = arg.startsWith("-") && !arg.startsWith("--");
+            if (names.contains(arg) || arg.equals("--help") || shortCluster && arg.indexOf('h') > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
