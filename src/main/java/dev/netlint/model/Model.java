@@ -92,7 +92,7 @@ public final class Model {
     public Optional<Cidr> defaultBridge(String host) {
         AddressValue bip = daemonOf(host).map(DaemonSettings::bip).orElse(configuredBip);
         if (bip == null) {
-            return Optional.of(parseBuiltIn(DOCKER_DEFAULT_BRIDGE));
+            return Optional.of(BuiltIn.BRIDGE);
         }
         return bip.asCidr().map(Cidr::normalized);
     }
@@ -104,7 +104,7 @@ public final class Model {
                 .filter(l -> !l.isEmpty())
                 .orElse(configuredPools);
         if (pools.isEmpty()) {
-            return DOCKER_DEFAULT_POOLS.stream().map(Model::parseBuiltIn).toList();
+            return BuiltIn.POOLS;
         }
         List<Cidr> out = new ArrayList<>();
         for (DaemonSettings.AddressPool p : pools) {
@@ -113,7 +113,13 @@ public final class Model {
         return out;
     }
 
-    private static Cidr parseBuiltIn(String text) {
-        return AddressValue.cidr(text, SourceLocation.logical("docker defaults")).asCidr().orElseThrow();
+    /** Docker's defaults, parsed once, on first use (rules ask for them once per network). */
+    private static final class BuiltIn {
+        static final Cidr BRIDGE = parse(DOCKER_DEFAULT_BRIDGE);
+        static final List<Cidr> POOLS = DOCKER_DEFAULT_POOLS.stream().map(BuiltIn::parse).toList();
+
+        private static Cidr parse(String text) {
+            return AddressValue.cidr(text, SourceLocation.logical("docker defaults")).asCidr().orElseThrow();
+        }
     }
 }

@@ -10,7 +10,10 @@ import dev.netlint.rules.FindingSink;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +28,11 @@ public final class BridgeNameInUse implements Rule {
 
     @Override
     public void check(Model model, FindingSink out) {
+        // Each declarative project's networks, in model order (one pass: a fleet holds thousands of projects).
+        Map<Project, List<Network>> declared = new IdentityHashMap<>();
+        for (Declared.Net d : Declared.networks(model)) {
+            declared.computeIfAbsent(d.project(), k -> new ArrayList<>()).add(d.network());
+        }
         for (Project p : model.projects()) {
             if (Declared.observed(p)) {
                 continue;
@@ -33,10 +41,8 @@ public final class BridgeNameInUse implements Rule {
                 script(p, out);
             } else {
                 Map<String, Network> taken = new HashMap<>();
-                for (Declared.Net d : Declared.networks(model)) {
-                    if (d.project() == p) {
-                        claim(p, d.network(), taken, out);
-                    }
+                for (Network n : declared.getOrDefault(p, List.of())) {
+                    claim(p, n, taken, out);
                 }
             }
         }
