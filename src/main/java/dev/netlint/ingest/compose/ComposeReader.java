@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,25 +119,39 @@ public final class ComposeReader implements InputReader {
             ProjectLoader.Environment env = loader.environment(environment(context), first.getParent(), d.envFiles(), at);
             try {
                 ProjectLoader.Loaded l = loader.load(d.files(), env, at);
+                loader.publishDirectives();
                 st.consumed.addAll(l.files());
                 st.built.add(first);
                 build(anchor, l, context, Set.copyOf(d.profiles()));
             } catch (InputException e) {
                 fatal(context, anchor.displayName(), e);
             } catch (ProjectLoader.Failure e) {
+                loader.publishDirectives();
                 st.consumed.addAll(d.files().stream().map(p -> p.toAbsolutePath().normalize()).toList());
                 context.model().problem(new InputProblem(e.location, e.getMessage(), true));
             }
         }
+        Map<Path, SourceFile> candidates = new LinkedHashMap<>();
         for (SourceFile f : inputs) {
             SourceFile main = mainOf(f);
             Path key = main.path().toAbsolutePath().normalize();
+            if (!st.loaded.containsKey(key) && !st.consumed.contains(key)) {
+                candidates.putIfAbsent(key, main);
+            }
+        }
+        // Parsing is most of the work and touches no shared state: projects load on every core, and
+        // are then taken in input order, exactly as one by one. A project whose main file an earlier
+        // project reached through include:, extends: or COMPOSE_FILE is dropped unused.
+        List<Loading> loadings = candidates.values().parallelStream().map(main -> loadProject(main, context)).toList();
+        int i = 0;
+        for (Path key : candidates.keySet()) {
+            Loading loading = loadings.get(i++);
             if (st.loaded.containsKey(key) || st.consumed.contains(key)) {
                 continue;
             }
-            Object result = loadProject(main, context);
-            st.loaded.put(key, result);
-            if (result instanceof ProjectLoader.Loaded l) {
+            loading.loader().publishDirectives();
+            st.loaded.put(key, loading.result());
+            if (loading.result() instanceof ProjectLoader.Loaded l) {
                 for (Path p : l.files()) {
                     if (!p.equals(key)) {
                         st.consumed.add(p);
@@ -144,6 +159,10 @@ public final class ComposeReader implements InputReader {
                 }
             }
         }
+    }
+
+    /** A project loaded ahead: the {@link ProjectLoader.Loaded} project or the {@link ProjectLoader.Failure}, and its loader. */
+    private record Loading(Object result, ProjectLoader loader) {
     }
 
     @Override
@@ -155,7 +174,14 @@ public final class ComposeReader implements InputReader {
         if (st.consumed.contains(key) || !st.built.add(key)) {
             return;
         }
-        Object result = st.loaded.containsKey(key) ? st.loaded.remove(key) : loadProject(main, context);
+        Object result;
+        if (st.loaded.containsKey(key)) {
+            result = st.loaded.remove(key);
+        } else {
+            Loading loading = loadProject(main, context);
+            loading.loader().publishDirectives();
+            result = loading.result();
+        }
         if (result instanceof ProjectLoader.Failure e) {
             if (mainIsTheInput && e.location.file().equals(main.displayName())) {
                 throw new InputException(e.location.line(), e.location.column(), e.getMessage());
@@ -188,9 +214,9 @@ public final class ComposeReader implements InputReader {
     /**
      * The project's files as compose picks them in the main file's directory: COMPOSE_FILE (from the
      * environment or .env), else the main file and its override; a file of another name stands alone.
-     * Returns the {@link ProjectLoader.Loaded} project or the {@link ProjectLoader.Failure}.
+     * Touches no state shared with other loads: the caller publishes the loader's directives.
      */
-    private Object loadProject(SourceFile main, IngestContext context) {
+    private Loading loadProject(SourceFile main, IngestContext context) {
         Path abs = main.path().toAbsolutePath().normalize();
         Path dir = abs.getParent();
         Path root = rootOf(abs, context).orElse(dir);
@@ -212,9 +238,9 @@ public final class ComposeReader implements InputReader {
             }
         }
         try {
-            return loader.load(chosen, env, at);
+            return new Loading(loader.load(chosen, env, at), loader);
         } catch (ProjectLoader.Failure e) {
-            return e;
+            return new Loading(e, loader);
         }
     }
 

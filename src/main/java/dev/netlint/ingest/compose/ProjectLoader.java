@@ -81,6 +81,8 @@ final class ProjectLoader {
     private int labels;
     private int loads;
     private final Set<Path> reportedMissing = new java.util.HashSet<>();
+    /** Texts read, by display name, whose directives reach the run's record only through {@link #publishDirectives}. */
+    private final List<Map.Entry<String, String>> scanned = new ArrayList<>();
 
     /**
      * @param scanRoot      files outside it are not read
@@ -96,6 +98,18 @@ final class ProjectLoader {
         int slash = d.lastIndexOf('/');
         this.displayPrefix = slash < 0 ? "" : d.substring(0, slash + 1);
         this.locations = new Locations(d);
+    }
+
+    /**
+     * Records the directives of every file this loader read so far. Loading itself leaves the run's
+     * state alone, so that projects can be loaded on several threads and the ones that turn out to
+     * belong to another project dropped; the reader publishes the rest in input order.
+     */
+    void publishDirectives() {
+        for (Map.Entry<String, String> e : scanned) {
+            context.directives().scanHashComments(e.getKey(), e.getValue());
+        }
+        scanned.clear();
     }
 
     /** The environment of a project in {@code workingDir}: the given variables, then its env files (or .env). */
@@ -176,7 +190,7 @@ final class ProjectLoader {
             throw new Failure(SourceLocation.of(f.displayName(), Math.max(1, e.line()), Math.max(1, e.column())),
                     e.getMessage());
         }
-        context.directives().scanHashComments(f.displayName(), text);
+        scanned.add(Map.entry(f.displayName(), text));
         String label = "f" + labels++;
         Interpolator interpolator = env.interpolator();
         locations.addFile(label, f.displayName(), text, via, interpolator);
