@@ -60,6 +60,13 @@ public final class NetlintCommand implements Callable<Integer> {
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(LintCommand.class, RulesCommand.class,
             InitCommand.class, ProbeCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class);
+    /**
+     * Their names and aliases, written out: reading them from the annotations loads every subcommand's
+     * class and picocli's annotation machinery before a plain lint needs either (LazySubcommandsTest
+     * checks the two agree).
+     */
+    static final java.util.Set<String> SUBCOMMAND_NAMES = java.util.Set.of("lint", "rules", "init", "probe",
+            "generate-completion", "help");
 
     private List<InputReader> readers;
     private List<Rule> rules;
@@ -135,18 +142,12 @@ public final class NetlintCommand implements Callable<Integer> {
      * them registered: an argument that is a subcommand's name, or a request for help (which lists them).
      */
     static boolean needsSubcommands(String[] args) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (Class<?> sub : SUBCOMMANDS) {
-            Command c = sub.getAnnotation(Command.class);
-            names.add(c.name());
-            names.addAll(List.of(c.aliases()));
-        }
         for (String arg : args) {
             if (arg.equals("--")) {
                 return false;
             }
             boolean shortCluster = arg.startsWith("-") && !arg.startsWith("--");
-            if (names.contains(arg) || arg.equals("--help") || shortCluster && arg.indexOf('h') > 0) {
+            if (SUBCOMMAND_NAMES.contains(arg) || arg.equals("--help") || shortCluster && arg.indexOf('h') > 0) {
                 return true;
             }
         }

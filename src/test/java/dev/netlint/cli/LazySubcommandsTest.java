@@ -53,6 +53,13 @@ class LazySubcommandsTest {
         assertThat(NetlintCommand.needsSubcommands(line.split(" "))).as(line).isFalse();
     }
 
+    @org.junit.jupiter.api.Test
+    void theWrittenOutNamesAreTheSubcommandsNamesAndAliases() {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        NetlintCommand.commandLine(new NetlintCommand()).getSubcommands().forEach((name, sub) -> declared.add(name));
+        assertThat(NetlintCommand.SUBCOMMAND_NAMES).containsExactlyInAnyOrderElementsOf(declared);
+    }
+
     /** The commands matched, with their positional parameters, or the parse error's message. */
     private static String outcome(CommandLine cl, String[] args) {
         try {
