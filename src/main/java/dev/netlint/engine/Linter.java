@@ -90,7 +90,7 @@ public final class Linter {
             }
         }
         LintResult analysed = analyse(model, directives, ioErrors, inputs.size());
-        Map<String, String> texts = Map.copyOf(scan.texts());
+        Map<String, String> texts = scan.texts(); // read-only; large texts are read again only when asked for
         return new Run(FixResolver.resolve(analysed, name -> Optional.ofNullable(texts.get(name))), model, directives,
                 texts, ignoredFiles);
     }

@@ -7,9 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,16 +19,16 @@ import java.util.Optional;
  */
 public final class ScanRoot {
     private final Path root;
-    private final Map<String, String> texts;
+    private final LintedTexts texts;
 
-    private ScanRoot(Path root, Map<String, String> texts) {
+    private ScanRoot(Path root, LintedTexts texts) {
         this.root = root;
         this.texts = texts;
     }
 
     /** A root at {@code dir} (resolved to its real path) with a fresh record of texts. */
     public static ScanRoot of(Path dir) {
-        return new ScanRoot(realDirectory(dir), Collections.synchronizedMap(new LinkedHashMap<>()));
+        return new ScanRoot(realDirectory(dir), new LintedTexts());
     }
 
     /** Another root that shares this one's record of texts (one run, several scanned paths). */
@@ -53,7 +50,7 @@ public final class ScanRoot {
     }
 
     /** Decoded texts of the files read under this run's roots, by display name. */
-    public Map<String, String> texts() {
+    public LintedTexts texts() {
         return texts;
     }
 
@@ -115,6 +112,10 @@ public final class ScanRoot {
     }
 
     void remember(String displayName, String text) {
-        texts.put(displayName, text);
+        texts.remember(displayName, text);
+    }
+
+    void rememberStreamed(String displayName, Path path, byte[] bytes) {
+        texts.rememberStreamed(displayName, this, path, bytes);
     }
 }
