@@ -26,6 +26,8 @@ public final class Network {
     private final String name;
     private final SourceLocation location;
     private Text driver;
+    /** The driver's name in lower case, null when unknown: rules ask for it per network, many times. */
+    private String driverName = "bridge";
     private Boolean internal;
     private Boolean attachable;
     private boolean external;
@@ -87,7 +89,11 @@ public final class Network {
     public Text ownerProject() { return ownerProject; }
     public Network ownerProject(Text v) { this.ownerProject = v; return this; }
 
-    public Network driver(Text v) { this.driver = v; return this; }
+    public Network driver(Text v) {
+        this.driver = v;
+        this.driverName = v == null ? "bridge" : v.known() ? v.value().toLowerCase(Locale.ROOT) : null;
+        return this;
+    }
     public Network internal(Boolean v) { this.internal = v; return this; }
     public Network attachable(Boolean v) { this.attachable = v; return this; }
     public Network external(boolean v) { this.external = v; return this; }
@@ -102,14 +108,11 @@ public final class Network {
 
     /** The driver name, lower-case, defaulting to bridge; empty when unknown. */
     public Optional<String> driverName() {
-        if (driver == null) {
-            return Optional.of("bridge");
-        }
-        return driver.known() ? Optional.of(driver.value().toLowerCase(Locale.ROOT)) : Optional.empty();
+        return Optional.ofNullable(driverName);
     }
 
     public boolean isDriver(String d) {
-        return driverName().map(d::equals).orElse(false);
+        return d.equals(driverName);
     }
 
     /** macvlan or ipvlan: containers sit directly on the parent's LAN. */

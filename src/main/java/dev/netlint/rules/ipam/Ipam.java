@@ -55,6 +55,11 @@ final class Ipam {
      * settings is checked in their stead.
      */
     static List<Net> networks(Model model) {
+        // Every IPAM rule walks this list; at fleet scale building it once per rule cost more than the rules.
+        return model.derived(Net.class, Ipam::collectNetworks);
+    }
+
+    private static List<Net> collectNetworks(Model model) {
         List<Net> out = new ArrayList<>();
         for (Project p : model.projects()) {
             Set<Network> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -70,7 +75,7 @@ final class Ipam {
                 }
             }
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     static Optional<Cidr> cidr(AddressValue v) {
