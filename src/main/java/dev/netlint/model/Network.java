@@ -102,7 +102,18 @@ public final class Network {
     public Network ipamDriver(Text v) { this.ipamDriver = v; return this; }
     public Network implicit(boolean v) { this.implicit = v; return this; }
     public Network option(String key, Text value) { if (options == null) { options = new LinkedHashMap<>(4); } options.put(key, value); return this; }
-    public Network pool(IpamPool pool) { if (pools == null) { pools = new ArrayList<>(2); } pools.add(pool); return this; }
+    public Network pool(IpamPool pool) {
+        // Most networks have one pool: a singleton list until a second one comes.
+        if (pools == null) {
+            pools = java.util.Collections.singletonList(pool);
+        } else {
+            if (pools.size() == 1) {
+                pools = new ArrayList<>(pools);
+            }
+            pools.add(pool);
+        }
+        return this;
+    }
     public Network declaredKey(String key, SourceLocation where) { if (declaredKeys == null) { declaredKeys = new LinkedHashMap<>(8); } declaredKeys.put(key, where); return this; }
     public Network unknownKey(String key) { if (unknownKeys == null) { unknownKeys = new java.util.LinkedHashSet<>(4); } unknownKeys.add(key); return this; }
 
