@@ -13,12 +13,9 @@ import java.util.Objects;
 public final class Cidr implements Comparable<Cidr> {
     /** The address as written, a single address without prefix. */
     private final IPAddress written;
-    /** The whole block, with prefix: {@code 10.1.0.0/16} for {@code 10.1.2.3/16}. */
-    private final IPAddress block;
-    private final IPAddress lower;
-    private final IPAddress upper;
     private final int prefix;
-    // Derived values, cached: rules compare large numbers of blocks.
+    // The block's bounds as numbers, for comparisons (rules compare large numbers of blocks); the
+    // block itself is derived when asked for, as a fleet holds a hundred thousand of these.
     private final BigInteger writtenValue;
     private final BigInteger firstValue;
     private final BigInteger lastValue;
@@ -28,12 +25,23 @@ public final class Cidr implements Comparable<Cidr> {
     Cidr(IPAddress address, int prefix) {
         this.written = address.withoutPrefixLength();
         this.prefix = prefix;
-        this.block = written.toPrefixBlock(prefix);
-        this.lower = block.getLower().withoutPrefixLength();
-        this.upper = block.getUpper().withoutPrefixLength();
+        IPAddress block = written.toPrefixBlock(prefix);
         this.writtenValue = written.getValue();
-        this.firstValue = lower.getValue();
-        this.lastValue = upper.getValue();
+        this.firstValue = block.getLower().getValue();
+        this.lastValue = block.getUpper().getValue();
+    }
+
+    /** The whole block, with prefix: {@code 10.1.0.0/16} for {@code 10.1.2.3/16}. */
+    private IPAddress block() {
+        return written.toPrefixBlock(prefix);
+    }
+
+    private IPAddress lower() {
+        return block().getLower().withoutPrefixLength();
+    }
+
+    private IPAddress upper() {
+        return block().getUpper().withoutPrefixLength();
     }
 
     public static Cidr parse(String text) throws AddressSyntaxException {
@@ -67,7 +75,7 @@ public final class Cidr implements Comparable<Cidr> {
 
     /** The block with host bits cleared: {@code 10.1.0.0/16} for {@code 10.1.2.3/16}. */
     public Cidr normalized() {
-        return hasHostBits() ? new Cidr(lower, prefix) : this;
+        return hasHostBits() ? new Cidr(lower(), prefix) : this;
     }
 
     /**
@@ -79,15 +87,15 @@ public final class Cidr implements Comparable<Cidr> {
         if (subnet.family() != family() || prefix <= subnet.prefix) {
             return java.util.Optional.empty();
         }
-        IPAddress net = subnet.lower;
-        IPAddress offset = lower.mask(net.getNetwork().getHostMask(subnet.prefix));
+        IPAddress net = subnet.lower();
+        IPAddress offset = lower().mask(net.getNetwork().getHostMask(subnet.prefix));
         return java.util.Optional.of(new Cidr(offset.bitwiseOr(net), prefix).normalized());
     }
 
     /** The first address of the block (the "network address"). */
     public Ip first() {
         if (first == null) {
-            first = new Ip(lower);
+            first = new Ip(lower());
         }
         return first;
     }
@@ -95,7 +103,7 @@ public final class Cidr implements Comparable<Cidr> {
     /** The last address of the block (the IPv4 broadcast address). */
     public Ip last() {
         if (last == null) {
-            last = new Ip(upper);
+            last = new Ip(upper());
         }
         return last;
     }
@@ -107,7 +115,7 @@ public final class Cidr implements Comparable<Cidr> {
 
     /** The number of addresses in the block. */
     public BigInteger size() {
-        return block.getCount();
+        return block().getCount();
     }
 
     public boolean contains(Ip ip) {
