@@ -185,7 +185,9 @@ public final class InspectReader implements InputReader {
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                e.keys.add(key);
+                if (JsonShape.SHAPE_KEYS.contains(key)) {
+                    e.keys.add(key); // only what classifies the element: a set per element is a fleet's worth of garbage
+                }
                 p.nextToken();
                 field(p, key, e);
             }
@@ -688,7 +690,7 @@ public final class InspectReader implements InputReader {
     /** The element's fields, until we know which kind of object it is. */
     private static final class Element {
         final SourceLocation start;
-        final Set<String> keys = new HashSet<>();
+        final Set<String> keys = new HashSet<>(8);
         Text name;
         Text podName;
         String id;

@@ -46,6 +46,11 @@ public enum JsonShape {
     }
 
     /** Classifies one array element by the keys it has (or, while sniffing, the keys seen so far). */
+    /** The keys {@link #ofElement} and {@link #describeOther} look at; a reader need only track these. */
+    static final Set<String> SHAPE_KEYS = Set.of("Args", "Created", "CreatedAt", "Driver", "HostConfig", "ID",
+            "IPAM", "Id", "Image", "Labels", "Mountpoint", "Name", "NetworkSettings", "Path", "RepoTags", "RootFS",
+            "Scope", "Spec", "State", "Version", "created", "driver", "id", "name", "network_interface", "subnets");
+
     public static JsonShape ofElement(Set<String> keys) {
         if (keys.contains("IPAM") || (keys.contains("Scope") && keys.contains("Driver") && !keys.contains("Mountpoint"))) {
             return DOCKER_NETWORKS;
