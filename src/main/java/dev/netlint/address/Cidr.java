@@ -19,6 +19,9 @@ public final class Cidr implements Comparable<Cidr> {
     private final BigInteger writtenValue;
     private final BigInteger firstValue;
     private final BigInteger lastValue;
+    private final boolean hostBits;
+    /** Rules ask for the normalised block of every subnet, many times over. */
+    private Cidr normalized;
     private Ip first;
     private Ip last;
 
@@ -29,6 +32,7 @@ public final class Cidr implements Comparable<Cidr> {
         this.writtenValue = written.getValue();
         this.firstValue = block.getLower().getValue();
         this.lastValue = block.getUpper().getValue();
+        this.hostBits = !writtenValue.equals(firstValue);
     }
 
     /** The whole block, with prefix: {@code 10.1.0.0/16} for {@code 10.1.2.3/16}. */
@@ -70,12 +74,18 @@ public final class Cidr implements Comparable<Cidr> {
 
     /** True when the address part is not the first address of its block ({@code 10.1.2.3/16}). */
     public boolean hasHostBits() {
-        return !writtenValue.equals(firstValue);
+        return hostBits;
     }
 
     /** The block with host bits cleared: {@code 10.1.0.0/16} for {@code 10.1.2.3/16}. */
     public Cidr normalized() {
-        return hasHostBits() ? new Cidr(lower(), prefix) : this;
+        if (!hostBits) {
+            return this;
+        }
+        if (normalized == null) {
+            normalized = new Cidr(lower(), prefix);
+        }
+        return normalized;
     }
 
     /**
