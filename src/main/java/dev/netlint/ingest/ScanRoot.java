@@ -97,9 +97,36 @@ public final class ScanRoot {
         if (refused.isPresent()) {
             throw new IOException(refused.get());
         }
-        try (InputStream in = Files.newInputStream(path.toAbsolutePath().toRealPath(), LinkOption.NOFOLLOW_LINKS)) {
-            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        Path real = path.toAbsolutePath().toRealPath();
+        int limit = (int) Math.min(Integer.MAX_VALUE - 8, max + 1);
+        try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+            // Read into an array of the file's size: readNBytes collects chunks and copies them, which
+            // doubles the garbage of a fleet's worth of dumps. The size is a hint; the stream decides.
+            byte[] sized = readUpTo(in, (int) Math.min(limit, Files.size(real)));
+            if (sized.length == limit) {
+                return sized;
+            }
+            byte[] rest = in.readNBytes(limit - sized.length);
+            if (rest.length == 0) {
+                return sized;
+            }
+            byte[] all = java.util.Arrays.copyOf(sized, sized.length + rest.length);
+            System.arraycopy(rest, 0, all, sized.length, rest.length);
+            return all;
         }
+    }
+
+    private static byte[] readUpTo(InputStream in, int n) throws IOException {
+        byte[] buf = new byte[n];
+        int off = 0;
+        while (off < n) {
+            int r = in.read(buf, off, n - off);
+            if (r < 0) {
+                return java.util.Arrays.copyOf(buf, off);
+            }
+            off += r;
+        }
+        return buf;
     }
 
     /** An input stream on {@code path}, after the same check. */
