@@ -185,9 +185,7 @@ public final class InspectReader implements InputReader {
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                if (JsonShape.SHAPE_KEYS.contains(key)) {
-                    e.keys.add(key); // only what classifies the element: a set per element is a fleet's worth of garbage
-                }
+                e.keys.add(key); // kept only if it tells what the element is
                 p.nextToken();
                 field(p, key, e);
             }
@@ -690,7 +688,7 @@ public final class InspectReader implements InputReader {
     /** The element's fields, until we know which kind of object it is. */
     private static final class Element {
         final SourceLocation start;
-        final Set<String> keys = new HashSet<>(8);
+        final JsonShape.ShapeKeys keys = new JsonShape.ShapeKeys();
         Text name;
         Text podName;
         String id;
