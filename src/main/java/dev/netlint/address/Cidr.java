@@ -3,7 +3,6 @@ package dev.netlint.address;
 import inet.ipaddr.IPAddress;
 
 import java.math.BigInteger;
-import java.util.Objects;
 
 /**
  * A CIDR block as written: the address part may have host bits set ({@code 10.1.2.3/16}), which
@@ -187,6 +186,8 @@ public final class Cidr implements Comparable<Cidr> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(family(), prefix, writtenValue);
+        // Blocks of one fleet differ only in their middle bits (10.16.1.0/24, 10.16.2.0/24, ...), which a
+        // plain hash leaves in place, piling hash-map buckets into trees; the multiply spreads them.
+        return Long.hashCode((writtenValue.hashCode() * 31L + prefix) * 0x9E3779B97F4A7C15L);
     }
 }
