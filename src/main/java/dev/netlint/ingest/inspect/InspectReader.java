@@ -22,12 +22,10 @@ import dev.netlint.model.Text;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads {@code docker network inspect}, {@code docker inspect} (containers) and
