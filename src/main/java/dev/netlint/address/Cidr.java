@@ -56,7 +56,8 @@ public final class Cidr implements Comparable<Cidr> {
         if (prefix < 0 || prefix > ip.family().bits()) {
             throw new IllegalArgumentException("prefix /" + prefix + " for " + ip);
         }
-        return new Cidr(ip.raw(), prefix).normalized();
+        // Built from the block's first address: one construction, where normalising a copy made two.
+        return new Cidr(ip.raw().toPrefixBlock(prefix).getLower(), prefix);
     }
 
     public IpFamily family() {
