@@ -118,7 +118,7 @@ final class Lans {
             if (!takesPart(p, declaredHosts)) {
                 continue;
             }
-            for (Network n : networksOf(p)) {
+            for (Network n : networksOf(model, p)) {
                 if (!n.isLanDriver()) {
                     continue;
                 }
@@ -138,6 +138,14 @@ final class Lans {
 
     static boolean takesPart(Project p, Set<String> declaredHosts) {
         return p.kind() != Project.Kind.DECLARATIVE || declaredHosts.contains(p.host());
+    }
+
+    /** {@link #networksOf(Project)}, worked out once per project for the NL5xx rules that all walk it. */
+    static List<Network> networksOf(Model model, Project p) {
+        return model.derived(new ProjectNetworks(p), m -> List.copyOf(networksOf(p)));
+    }
+
+    private record ProjectNetworks(Project project) {
     }
 
     /** A project's networks: the ones it holds, plus (for scripts) every one a command created. */
