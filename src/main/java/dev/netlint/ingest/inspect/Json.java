@@ -110,6 +110,15 @@ public final class Json {
         return null;
     }
 
+    /** Like {@link #string}, without a location, for values no finding points at (ids, names it only shows). */
+    public static String unlocatedString(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        p.skipChildren();
+        return null;
+    }
+
     /**
      * Like {@link #string} for values drawn from a small vocabulary (drivers, option values): the
      * text is interned, so a fleet's million "bridge"s are one string.
