@@ -26,8 +26,12 @@ public final class Network {
     private final String name;
     private final SourceLocation location;
     private Text driver;
-    /** The driver's name in lower case, null when unknown: rules ask for it per network, many times. */
-    private String driverName = "bridge";
+    /** The driver's name in lower case, empty when unknown: rules ask for it per network, many times. */
+    private Optional<String> driverName = BRIDGE_DRIVER;
+    private static final Optional<String> BRIDGE_DRIVER = Optional.of("bridge");
+    /** One answer per driver name (a fleet has a handful), so a million networks share a few. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<String>> DRIVER_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private Boolean internal;
     private Boolean attachable;
     private boolean external;
@@ -91,7 +95,7 @@ public final class Network {
 
     public Network driver(Text v) {
         this.driver = v;
-        this.driverName = v == null ? "bridge" : v.known() ? v.value().toLowerCase(Locale.ROOT) : null;
+        this.driverName = v == null ? BRIDGE_DRIVER : v.known() ? driverNameOf(v.value()) : Optional.empty();
         return this;
     }
     public Network internal(Boolean v) { this.internal = v; return this; }
@@ -119,11 +123,22 @@ public final class Network {
 
     /** The driver name, lower-case, defaulting to bridge; empty when unknown. */
     public Optional<String> driverName() {
-        return Optional.ofNullable(driverName);
+        return driverName;
+    }
+
+    private static Optional<String> driverNameOf(String written) {
+        Optional<String> known = DRIVER_NAMES.get(written);
+        if (known == null) {
+            known = Optional.of(written.toLowerCase(Locale.ROOT));
+            if (DRIVER_NAMES.size() < 256) {
+                DRIVER_NAMES.putIfAbsent(written, known);
+            }
+        }
+        return known;
     }
 
     public boolean isDriver(String d) {
-        return d.equals(driverName);
+        return driverName.isPresent() && driverName.get().equals(d);
     }
 
     /** macvlan or ipvlan: containers sit directly on the parent's LAN. */

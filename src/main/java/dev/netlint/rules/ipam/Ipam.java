@@ -94,8 +94,11 @@ final class Ipam {
 
     /** The network has no IP addressing at all (host, null/none drivers). */
     static boolean hasNoAddressing(Network n) {
-        return n.isDriver("host") || n.isDriver("null") || n.isDriver("none");
+        Optional<String> d = n.driverName();
+        return d.isPresent() && NO_ADDRESSING_DRIVERS.contains(d.get());
     }
+
+    private static final Set<String> NO_ADDRESSING_DRIVERS = Set.of("host", "null", "none");
 
     /** Docker's built-in IPAM hands out this network's addresses (no third-party IPAM driver). */
     static boolean defaultIpam(Network n) {
