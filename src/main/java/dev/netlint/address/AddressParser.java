@@ -152,7 +152,9 @@ public final class AddressParser {
             if (a == null || a.isMultiple() || a.isPrefixed()) {
                 throw new AddressSyntaxException("'" + whole + "' is not a single IP address");
             }
-            return a;
+            // A copy made from the bytes: the parsed address keeps its string and parser state alive,
+            // which a fleet's hundred thousand distinct subnets and gateways would hold for nothing.
+            return a.getNetwork().getAddressCreator().createAddress(a.getBytes());
         } catch (inet.ipaddr.AddressStringException | RuntimeException e) {
             // IPAddress throws unchecked exceptions on a few pathological inputs; they are syntax errors too.
             throw new AddressSyntaxException("'" + whole + "' is not a valid IP address");

@@ -3,7 +3,6 @@ package dev.netlint.address;
 import inet.ipaddr.IPAddress;
 
 import java.math.BigInteger;
-import java.util.Objects;
 
 /**
  * A CIDR block as written: the address part may have host bits set ({@code 10.1.2.3/16}), which
@@ -13,27 +12,39 @@ import java.util.Objects;
 public final class Cidr implements Comparable<Cidr> {
     /** The address as written, a single address without prefix. */
     private final IPAddress written;
-    /** The whole block, with prefix: {@code 10.1.0.0/16} for {@code 10.1.2.3/16}. */
-    private final IPAddress block;
-    private final IPAddress lower;
-    private final IPAddress upper;
     private final int prefix;
-    // Derived values, cached: rules compare large numbers of blocks.
+    // The block's bounds as numbers, for comparisons (rules compare large numbers of blocks); the
+    // block itself is derived when asked for, as a fleet holds a hundred thousand of these.
     private final BigInteger writtenValue;
     private final BigInteger firstValue;
     private final BigInteger lastValue;
+    private final boolean hostBits;
+    /** Rules ask for the normalised block of every subnet, many times over. */
+    private Cidr normalized;
     private Ip first;
     private Ip last;
 
     Cidr(IPAddress address, int prefix) {
         this.written = address.withoutPrefixLength();
         this.prefix = prefix;
-        this.block = written.toPrefixBlock(prefix);
-        this.lower = block.getLower().withoutPrefixLength();
-        this.upper = block.getUpper().withoutPrefixLength();
+        IPAddress block = written.toPrefixBlock(prefix);
         this.writtenValue = written.getValue();
-        this.firstValue = lower.getValue();
-        this.lastValue = upper.getValue();
+        this.firstValue = block.getLower().getValue();
+        this.lastValue = block.getUpper().getValue();
+        this.hostBits = !writtenValue.equals(firstValue);
+    }
+
+    /** The whole block, with prefix: {@code 10.1.0.0/16} for {@code 10.1.2.3/16}. */
+    private IPAddress block() {
+        return written.toPrefixBlock(prefix);
+    }
+
+    private IPAddress lower() {
+        return block().getLower().withoutPrefixLength();
+    }
+
+    private IPAddress upper() {
+        return block().getUpper().withoutPrefixLength();
     }
 
     public static Cidr parse(String text) throws AddressSyntaxException {
@@ -45,7 +56,8 @@ public final class Cidr implements Comparable<Cidr> {
         if (prefix < 0 || prefix > ip.family().bits()) {
             throw new IllegalArgumentException("prefix /" + prefix + " for " + ip);
         }
-        return new Cidr(ip.raw(), prefix).normalized();
+        // Built from the block's first address: one construction, where normalising a copy made two.
+        return new Cidr(ip.raw().toPrefixBlock(prefix).getLower(), prefix);
     }
 
     public IpFamily family() {
@@ -62,12 +74,18 @@ public final class Cidr implements Comparable<Cidr> {
 
     /** True when the address part is not the first address of its block ({@code 10.1.2.3/16}). */
     public boolean hasHostBits() {
-        return !writtenValue.equals(firstValue);
+        return hostBits;
     }
 
     /** The block with host bits cleared: {@code 10.1.0.0/16} for {@code 10.1.2.3/16}. */
     public Cidr normalized() {
-        return hasHostBits() ? new Cidr(lower, prefix) : this;
+        if (!hostBits) {
+            return this;
+        }
+        if (normalized == null) {
+            normalized = new Cidr(lower(), prefix);
+        }
+        return normalized;
     }
 
     /**
@@ -79,15 +97,15 @@ public final class Cidr implements Comparable<Cidr> {
         if (subnet.family() != family() || prefix <= subnet.prefix) {
             return java.util.Optional.empty();
         }
-        IPAddress net = subnet.lower;
-        IPAddress offset = lower.mask(net.getNetwork().getHostMask(subnet.prefix));
+        IPAddress net = subnet.lower();
+        IPAddress offset = lower().mask(net.getNetwork().getHostMask(subnet.prefix));
         return java.util.Optional.of(new Cidr(offset.bitwiseOr(net), prefix).normalized());
     }
 
     /** The first address of the block (the "network address"). */
     public Ip first() {
         if (first == null) {
-            first = new Ip(lower);
+            first = new Ip(lower());
         }
         return first;
     }
@@ -95,7 +113,7 @@ public final class Cidr implements Comparable<Cidr> {
     /** The last address of the block (the IPv4 broadcast address). */
     public Ip last() {
         if (last == null) {
-            last = new Ip(upper);
+            last = new Ip(upper());
         }
         return last;
     }
@@ -107,7 +125,7 @@ public final class Cidr implements Comparable<Cidr> {
 
     /** The number of addresses in the block. */
     public BigInteger size() {
-        return block.getCount();
+        return block().getCount();
     }
 
     public boolean contains(Ip ip) {
@@ -169,6 +187,8 @@ public final class Cidr implements Comparable<Cidr> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(family(), prefix, writtenValue);
+        // Blocks of one fleet differ only in their middle bits (10.16.1.0/24, 10.16.2.0/24, ...), which a
+        // plain hash leaves in place, piling hash-map buckets into trees; the multiply spreads them.
+        return Long.hashCode((writtenValue.hashCode() * 31L + prefix) * 0x9E3779B97F4A7C15L);
     }
 }

@@ -43,6 +43,8 @@ public final class Linter {
     private final LintSettings settings;
     private final List<InputReader> readers;
     private final List<Rule> rules;
+    /** Threads the rules run on; the findings are the same, in the same order, for any number. */
+    private int ruleThreads = Runtime.getRuntime().availableProcessors();
     /** Files a directory walk skipped because of an ignore glob (the configuration's effect). */
     private int ignoredFiles;
 
@@ -54,6 +56,12 @@ public final class Linter {
         this.settings = settings;
         this.readers = readers;
         this.rules = rules;
+    }
+
+    /** Runs the rules on this many threads (1: one after another, on the caller's thread). */
+    public Linter ruleThreads(int threads) {
+        this.ruleThreads = Math.max(1, threads);
+        return this;
     }
 
     /**
@@ -90,36 +98,23 @@ public final class Linter {
             }
         }
         LintResult analysed = analyse(model, directives, ioErrors, inputs.size());
-        Map<String, String> texts = Map.copyOf(scan.texts());
+        Map<String, String> texts = scan.texts(); // read-only; large texts are read again only when asked for
         return new Run(FixResolver.resolve(analysed, name -> Optional.ofNullable(texts.get(name))), model, directives,
                 texts, ignoredFiles);
     }
 
     /** Runs the rules over a model built elsewhere (the live daemon probe). */
     public LintResult analyse(Model model, Directives directives, List<InputError> ioErrors, int filesRead) {
+        List<Rule> enabled = rules.stream().filter(r -> settings.isEnabled(r.info().id())).toList();
+        List<List<Reported>> byRule = RuleRunner.run(enabled, ruleThreads, rule -> check(rule, model));
+        // Suppression marks directives as used, so it runs here, in rule order, as a sequential run would.
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules) {
-            String id = rule.info().id();
-            if (!settings.isEnabled(id)) {
-                continue;
+        for (List<Reported> reported : byRule) {
+            for (Reported r : reported) {
+                if (!directives.suppresses(r.finding().location(), r.finding().ruleId(), r.formerIds())) {
+                    findings.add(r.finding());
+                }
             }
-            Severity severity = settings.severityOverrides().getOrDefault(id, rule.info().severity());
-            rule.check(model, new FindingSink() {
-                @Override
-                public void report(Rule r, SourceLocation location, String message) {
-                    report(r, location, message, null);
-                }
-
-                @Override
-                public void report(Rule r, SourceLocation location, String message, Fix fix) {
-                    Finding f = new Finding(r.info().id(), r.info().name(), r == rule ? severity
-                            : settings.severityOverrides().getOrDefault(r.info().id(), r.info().severity()),
-                            message, location, fix);
-                    if (!directives.suppresses(location, f.ruleId(), r.info().aliases())) {
-                        findings.add(f);
-                    }
-                }
-            });
         }
         checkDirectives(directives, findings);
         findings.replaceAll(f -> new Finding(f.ruleId(), f.ruleName(), f.severity(),
@@ -136,6 +131,32 @@ public final class Linter {
         errors.sort(java.util.Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
                 .thenComparingInt(InputError::column));
         return new LintResult(List.copyOf(findings), List.copyOf(errors), filesRead);
+    }
+
+    /** A finding as a rule reported it, before suppression, with its rule's former ids. */
+    private record Reported(Finding finding, String[] formerIds) {
+    }
+
+    /** One rule's findings in the order it reported them. */
+    private List<Reported> check(Rule rule, Model model) {
+        List<Reported> out = new ArrayList<>();
+        String id = rule.info().id();
+        Severity severity = settings.severityOverrides().getOrDefault(id, rule.info().severity());
+        rule.check(model, new FindingSink() {
+            @Override
+            public void report(Rule r, SourceLocation location, String message) {
+                report(r, location, message, null);
+            }
+
+            @Override
+            public void report(Rule r, SourceLocation location, String message, Fix fix) {
+                Finding f = new Finding(r.info().id(), r.info().name(), r == rule ? severity
+                        : settings.severityOverrides().getOrDefault(r.info().id(), r.info().severity()),
+                        message, location, fix);
+                out.add(new Reported(f, r.info().aliases()));
+            }
+        });
+        return out;
     }
 
     /**

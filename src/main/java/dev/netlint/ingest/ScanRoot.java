@@ -7,9 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,16 +19,16 @@ import java.util.Optional;
  */
 public final class ScanRoot {
     private final Path root;
-    private final Map<String, String> texts;
+    private final LintedTexts texts;
 
-    private ScanRoot(Path root, Map<String, String> texts) {
+    private ScanRoot(Path root, LintedTexts texts) {
         this.root = root;
         this.texts = texts;
     }
 
     /** A root at {@code dir} (resolved to its real path) with a fresh record of texts. */
     public static ScanRoot of(Path dir) {
-        return new ScanRoot(realDirectory(dir), Collections.synchronizedMap(new LinkedHashMap<>()));
+        return new ScanRoot(realDirectory(dir), new LintedTexts());
     }
 
     /** Another root that shares this one's record of texts (one run, several scanned paths). */
@@ -53,7 +50,7 @@ public final class ScanRoot {
     }
 
     /** Decoded texts of the files read under this run's roots, by display name. */
-    public Map<String, String> texts() {
+    public LintedTexts texts() {
         return texts;
     }
 
@@ -100,9 +97,36 @@ public final class ScanRoot {
         if (refused.isPresent()) {
             throw new IOException(refused.get());
         }
-        try (InputStream in = Files.newInputStream(path.toAbsolutePath().toRealPath(), LinkOption.NOFOLLOW_LINKS)) {
-            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        Path real = path.toAbsolutePath().toRealPath();
+        int limit = (int) Math.min(Integer.MAX_VALUE - 8, max + 1);
+        try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+            // Read into an array of the file's size: readNBytes collects chunks and copies them, which
+            // doubles the garbage of a fleet's worth of dumps. The size is a hint; the stream decides.
+            byte[] sized = readUpTo(in, (int) Math.min(limit, Files.size(real)));
+            if (sized.length == limit) {
+                return sized;
+            }
+            byte[] rest = in.readNBytes(limit - sized.length);
+            if (rest.length == 0) {
+                return sized;
+            }
+            byte[] all = java.util.Arrays.copyOf(sized, sized.length + rest.length);
+            System.arraycopy(rest, 0, all, sized.length, rest.length);
+            return all;
         }
+    }
+
+    private static byte[] readUpTo(InputStream in, int n) throws IOException {
+        byte[] buf = new byte[n];
+        int off = 0;
+        while (off < n) {
+            int r = in.read(buf, off, n - off);
+            if (r < 0) {
+                return java.util.Arrays.copyOf(buf, off);
+            }
+            off += r;
+        }
+        return buf;
     }
 
     /** An input stream on {@code path}, after the same check. */
@@ -115,6 +139,10 @@ public final class ScanRoot {
     }
 
     void remember(String displayName, String text) {
-        texts.put(displayName, text);
+        texts.remember(displayName, text);
+    }
+
+    void rememberStreamed(String displayName, Path path, byte[] bytes) {
+        texts.rememberStreamed(displayName, this, path, bytes);
     }
 }

@@ -89,12 +89,8 @@ public final class SourceFile {
             return new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
         }
         byte[] bytes = readBytesOrThrow();
-        try {
-            text = decode(bytes);
-            root.remember(displayName, text);
-        } catch (InputException e) {
-            // not text: the JSON reader says why; no source line will be printed for it
-        }
+        // Not decoded here: the reader decodes as it streams, and the run keeps large texts by checksum.
+        root.rememberStreamed(displayName, path, bytes);
         return new java.io.ByteArrayInputStream(bytes);
     }
 

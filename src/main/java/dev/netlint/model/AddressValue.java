@@ -14,20 +14,20 @@ import java.util.Optional;
 public final class AddressValue {
     public enum State { PARSED, UNKNOWN, MALFORMED }
 
-    private final String raw;
+    /** The text and its parse outcome, shared by every place the same text is written (see {@link #at}). */
+    private record Parse(String raw, State state, Cidr cidr, Ip ip, String error) {
+    }
+
+    private final Parse parse;
     private final SourceLocation location;
-    private final State state;
-    private final Cidr cidr;
-    private final Ip ip;
-    private final String error;
 
     private AddressValue(String raw, SourceLocation location, State state, Cidr cidr, Ip ip, String error) {
-        this.raw = raw;
+        this(new Parse(raw, state, cidr, ip, error), location);
+    }
+
+    private AddressValue(Parse parse, SourceLocation location) {
+        this.parse = parse;
         this.location = location;
-        this.state = state;
-        this.cidr = cidr;
-        this.ip = ip;
-        this.error = error;
     }
 
     /** A CIDR block such as a subnet or ip-range. */
@@ -66,11 +66,11 @@ public final class AddressValue {
      * recurs across a fleet's dumps once. Parsed addresses are immutable, so sharing them is safe.
      */
     public AddressValue at(SourceLocation where) {
-        return new AddressValue(raw, where, state, cidr, ip, error);
+        return new AddressValue(parse, where);
     }
 
     public String raw() {
-        return raw;
+        return parse.raw();
     }
 
     public SourceLocation location() {
@@ -78,32 +78,32 @@ public final class AddressValue {
     }
 
     public State state() {
-        return state;
+        return parse.state();
     }
 
     public boolean isMalformed() {
-        return state == State.MALFORMED;
+        return parse.state() == State.MALFORMED;
     }
 
     public boolean isUnknown() {
-        return state == State.UNKNOWN;
+        return parse.state() == State.UNKNOWN;
     }
 
     public Optional<Cidr> asCidr() {
-        return Optional.ofNullable(cidr);
+        return Optional.ofNullable(parse.cidr());
     }
 
     public Optional<Ip> asIp() {
-        return Optional.ofNullable(ip);
+        return Optional.ofNullable(parse.ip());
     }
 
     /** The parser's reason, for malformed values. */
     public String error() {
-        return error;
+        return parse.error();
     }
 
     @Override
     public String toString() {
-        return raw;
+        return parse.raw();
     }
 }

@@ -9,7 +9,8 @@ public final class IpamPool {
     private AddressValue subnet;
     private AddressValue ipRange;
     private AddressValue gateway;
-    private final Map<String, AddressValue> auxAddresses = new LinkedHashMap<>();
+    /** Allocated on the first aux address: most pools (a fleet's million) have none. */
+    private Map<String, AddressValue> auxAddresses;
     private AddressValue leaseStart;
     private AddressValue leaseEnd;
 
@@ -21,12 +22,18 @@ public final class IpamPool {
     public AddressValue subnet() { return subnet; }
     public AddressValue ipRange() { return ipRange; }
     public AddressValue gateway() { return gateway; }
-    public Map<String, AddressValue> auxAddresses() { return auxAddresses; }
+    public Map<String, AddressValue> auxAddresses() { return auxAddresses == null ? java.util.Collections.emptyMap() : auxAddresses; }
 
     public IpamPool subnet(AddressValue v) { this.subnet = v; return this; }
     public IpamPool ipRange(AddressValue v) { this.ipRange = v; return this; }
     public IpamPool gateway(AddressValue v) { this.gateway = v; return this; }
-    public IpamPool aux(String name, AddressValue v) { auxAddresses.put(name, v); return this; }
+    public IpamPool aux(String name, AddressValue v) {
+        if (auxAddresses == null) {
+            auxAddresses = new LinkedHashMap<>(4);
+        }
+        auxAddresses.put(name, v);
+        return this;
+    }
 
     /**
      * A dynamic range given as first and last address rather than a CIDR block (podman's

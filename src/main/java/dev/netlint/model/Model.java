@@ -29,7 +29,7 @@ public final class Model {
     private final List<InputProblem> inputProblems = new ArrayList<>();
     private final List<SkippedInput> skippedInputs = new ArrayList<>();
     private final java.util.Set<String> activeProfiles = new java.util.TreeSet<>();
-    private final Map<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Object, Derived<?>> derived = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<AddressValue> ownedPublicBlocks = new ArrayList<>();
 
     public List<Project> projects() { return projects; }
@@ -67,7 +67,26 @@ public final class Model {
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(Object key, java.util.function.Function<Model, T> compute) {
-        return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
+        Derived<T> d = (Derived<T>) derived.computeIfAbsent(key, k -> new Derived<>());
+        return d.get(this, compute);
+    }
+
+    /**
+     * One derived value. Rules run in parallel: the first to ask computes it while the others wait.
+     * It is computed outside the map's lock, because computing one value may ask for another (a
+     * nested computeIfAbsent on the same map can fail).
+     */
+    private static final class Derived<T> {
+        private T value;
+        private boolean computed;
+
+        synchronized T get(Model model, java.util.function.Function<Model, T> compute) {
+            if (!computed) {
+                value = compute.apply(model);
+                computed = true;
+            }
+            return value;
+        }
     }
 
     /** Drops derived values, for callers that change the model after rules ran on it (tests). */

@@ -26,6 +26,12 @@ public final class Network {
     private final String name;
     private final SourceLocation location;
     private Text driver;
+    /** The driver's name in lower case, empty when unknown: rules ask for it per network, many times. */
+    private Optional<String> driverName = BRIDGE_DRIVER;
+    private static final Optional<String> BRIDGE_DRIVER = Optional.of("bridge");
+    /** One answer per driver name (a fleet has a handful), so a million networks share a few. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<String>> DRIVER_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private Boolean internal;
     private Boolean attachable;
     private boolean external;
@@ -87,7 +93,11 @@ public final class Network {
     public Text ownerProject() { return ownerProject; }
     public Network ownerProject(Text v) { this.ownerProject = v; return this; }
 
-    public Network driver(Text v) { this.driver = v; return this; }
+    public Network driver(Text v) {
+        this.driver = v;
+        this.driverName = v == null ? BRIDGE_DRIVER : v.known() ? driverNameOf(v.value()) : Optional.empty();
+        return this;
+    }
     public Network internal(Boolean v) { this.internal = v; return this; }
     public Network attachable(Boolean v) { this.attachable = v; return this; }
     public Network external(boolean v) { this.external = v; return this; }
@@ -96,20 +106,39 @@ public final class Network {
     public Network ipamDriver(Text v) { this.ipamDriver = v; return this; }
     public Network implicit(boolean v) { this.implicit = v; return this; }
     public Network option(String key, Text value) { if (options == null) { options = new LinkedHashMap<>(4); } options.put(key, value); return this; }
-    public Network pool(IpamPool pool) { if (pools == null) { pools = new ArrayList<>(2); } pools.add(pool); return this; }
+    public Network pool(IpamPool pool) {
+        // Most networks have one pool: a singleton list until a second one comes.
+        if (pools == null) {
+            pools = java.util.Collections.singletonList(pool);
+        } else {
+            if (pools.size() == 1) {
+                pools = new ArrayList<>(pools);
+            }
+            pools.add(pool);
+        }
+        return this;
+    }
     public Network declaredKey(String key, SourceLocation where) { if (declaredKeys == null) { declaredKeys = new LinkedHashMap<>(8); } declaredKeys.put(key, where); return this; }
     public Network unknownKey(String key) { if (unknownKeys == null) { unknownKeys = new java.util.LinkedHashSet<>(4); } unknownKeys.add(key); return this; }
 
     /** The driver name, lower-case, defaulting to bridge; empty when unknown. */
     public Optional<String> driverName() {
-        if (driver == null) {
-            return Optional.of("bridge");
+        return driverName;
+    }
+
+    private static Optional<String> driverNameOf(String written) {
+        Optional<String> known = DRIVER_NAMES.get(written);
+        if (known == null) {
+            known = Optional.of(written.toLowerCase(Locale.ROOT));
+            if (DRIVER_NAMES.size() < 256) {
+                DRIVER_NAMES.putIfAbsent(written, known);
+            }
         }
-        return driver.known() ? Optional.of(driver.value().toLowerCase(Locale.ROOT)) : Optional.empty();
+        return known;
     }
 
     public boolean isDriver(String d) {
-        return driverName().map(d::equals).orElse(false);
+        return driverName.isPresent() && driverName.get().equals(d);
     }
 
     /** macvlan or ipvlan: containers sit directly on the parent's LAN. */

@@ -17,7 +17,7 @@ public final class SourceLines {
 
     /** @param texts the linted text of each file, by display name */
     public SourceLines(Map<String, String> texts) {
-        this.texts = Map.copyOf(texts);
+        this.texts = texts; // not copied: a run's large texts are read again only for the files asked about
     }
 
     /** No source at all (reports without source lines). */
@@ -27,10 +27,13 @@ public final class SourceLines {
 
     /** Line {@code line} (1-based) of {@code file} as shown in findings, without its line break. */
     public Optional<String> line(String file, int line) {
-        if (line <= 0 || !texts.containsKey(file)) {
+        if (line <= 0) {
             return Optional.empty();
         }
-        List<String> lines = split.computeIfAbsent(file, f -> List.of(texts.get(f).split("\r?\n", -1)));
+        List<String> lines = split.computeIfAbsent(file, f -> {
+            String text = texts.get(f);
+            return text == null ? List.of() : List.of(text.split("\r?\n", -1));
+        });
         return line <= lines.size() ? Optional.of(lines.get(line - 1)) : Optional.empty();
     }
 }

@@ -22,12 +22,10 @@ import dev.netlint.model.Text;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads {@code docker network inspect}, {@code docker inspect} (containers) and
@@ -185,7 +183,7 @@ public final class InspectReader implements InputReader {
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                e.keys.add(key);
+                e.keys.add(key); // kept only if it tells what the element is
                 p.nextToken();
                 field(p, key, e);
             }
@@ -204,10 +202,9 @@ public final class InspectReader implements InputReader {
                 case "Name" -> e.name = Json.scalar(p, name);
                 case "name" -> e.podName = Json.scalar(p, name);
                 case "Id", "id" -> {
-                    Text id = Json.string(p, name);
+                    String id = Json.unlocatedString(p);
                     // a prefix is as unique as the whole random id, and a fleet's worth of ids stays small
-                    e.id = id == null || id.value().isBlank() ? null
-                            : id.value().substring(0, Math.min(24, id.value().length()));
+                    e.id = id == null || id.isBlank() ? null : id.substring(0, Math.min(24, id.length()));
                 }
                 case "Driver" -> e.driver = Json.word(p, name);
                 case "driver" -> e.podDriver = Json.word(p, name);
@@ -311,14 +308,14 @@ public final class InspectReader implements InputReader {
                     p.skipChildren();
                     continue;
                 }
-                Text cname = null;
+                String cname = null;
                 AddressValue v4 = null;
                 AddressValue v6 = null;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     p.nextToken();
                     switch (key) {
-                        case "Name" -> cname = Json.string(p, name);
+                        case "Name" -> cname = Json.unlocatedString(p);
                         case "IPv4Address" -> {
                             Text s = nonEmpty(Json.string(p, name));
                             v4 = s == null ? null : observedAddress(s);
@@ -330,7 +327,7 @@ public final class InspectReader implements InputReader {
                         default -> p.skipChildren();
                     }
                 }
-                String who = cname != null && !cname.value().isEmpty() ? cname.value()
+                String who = cname != null && !cname.isEmpty() ? cname
                         : id.substring(0, Math.min(12, id.length()));
                 e.endpoints.add(new Network.Endpoint(who, v4, v6, v4 != null ? v4.location() : idAt));
             }
@@ -346,8 +343,8 @@ public final class InspectReader implements InputReader {
                 String key = p.currentName();
                 p.nextToken();
                 if (key.equals("Network")) {
-                    Text t = nonEmpty(Json.string(p, name));
-                    from = t == null ? null : t.value();
+                    String t = Json.unlocatedString(p);
+                    from = t == null || t.isBlank() ? null : t;
                 } else {
                     p.skipChildren();
                 }
@@ -397,11 +394,18 @@ public final class InspectReader implements InputReader {
             if (e.ipamDriver != null && !e.ipamDriver.is("default")) {
                 n.ipamDriver(e.ipamDriver); // "default" is what no IPAM driver means; not worth a slot per network
             }
+            // loops, not forEach(n::pool): a method reference bound to n is an object per network
             if (e.options != null) {
-                e.options.forEach(n::option);
+                for (Map.Entry<String, Text> o : e.options.entrySet()) {
+                    n.option(o.getKey(), o.getValue());
+                }
             }
-            e.pools.forEach(n::pool);
-            e.endpoints.forEach(n::endpoint);
+            for (IpamPool pool : e.pools) {
+                n.pool(pool);
+            }
+            for (Network.Endpoint endpoint : e.endpoints) {
+                n.endpoint(endpoint);
+            }
         }
 
         // ---- podman network inspect ----
@@ -688,7 +692,7 @@ public final class InspectReader implements InputReader {
     /** The element's fields, until we know which kind of object it is. */
     private static final class Element {
         final SourceLocation start;
-        final Set<String> keys = new HashSet<>();
+        final JsonShape.ShapeKeys keys = new JsonShape.ShapeKeys();
         Text name;
         Text podName;
         String id;

@@ -4,7 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,6 +49,61 @@ public enum JsonShape {
     public boolean isInspectOutput() {
         return this == DOCKER_NETWORKS || this == CONTAINERS || this == PODMAN_NETWORKS
                 || this == OTHER_DOCKER_OBJECTS;
+    }
+
+    /** The keys {@link #ofElement} and {@link #describeOther} look at; a reader need only track these. */
+    static final List<String> SHAPE_KEYS = List.of("Args", "Created", "CreatedAt", "Driver", "HostConfig", "ID",
+            "IPAM", "Id", "Image", "Labels", "Mountpoint", "Name", "NetworkSettings", "Path", "RepoTags", "RootFS",
+            "Scope", "Spec", "State", "Version", "created", "driver", "id", "name", "network_interface", "subnets");
+    private static final Map<String, Integer> SHAPE_KEY_BITS = new HashMap<>();
+
+    static {
+        for (int i = 0; i < SHAPE_KEYS.size(); i++) {
+            SHAPE_KEY_BITS.put(SHAPE_KEYS.get(i), i);
+        }
+    }
+
+    /**
+     * The shape keys an element holds, as bits: a reader adds every key it meets, and a fleet's
+     * million elements cost a long each instead of a hash set.
+     */
+    static final class ShapeKeys extends AbstractSet<String> {
+        private long bits;
+
+        @Override
+        public boolean add(String key) {
+            Integer bit = SHAPE_KEY_BITS.get(key);
+            if (bit == null || (bits & (1L << bit)) != 0) {
+                return false;
+            }
+            bits |= 1L << bit;
+            return true;
+        }
+
+        @Override
+        public boolean contains(Object key) {
+            Integer bit = SHAPE_KEY_BITS.get(key);
+            if (bit == null) {
+                throw new IllegalArgumentException(key + " is not one of JsonShape.SHAPE_KEYS");
+            }
+            return (bits & (1L << bit)) != 0;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            List<String> held = new ArrayList<>();
+            for (int i = 0; i < SHAPE_KEYS.size(); i++) {
+                if ((bits & (1L << i)) != 0) {
+                    held.add(SHAPE_KEYS.get(i));
+                }
+            }
+            return held.iterator();
+        }
+
+        @Override
+        public int size() {
+            return Long.bitCount(bits);
+        }
     }
 
     /** Classifies one array element by the keys it has (or, while sniffing, the keys seen so far). */

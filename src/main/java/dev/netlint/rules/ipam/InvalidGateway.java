@@ -41,7 +41,7 @@ public final class InvalidGateway implements Rule {
                     continue;
                 }
                 Cidr subnet = s.get().normalized();
-                String written = s.get().toString();
+                Cidr written = s.get(); // as written; printed only in a finding
                 if (subnet.family() != gw.family()) {
                     out.report(this, pool.gateway().location(), "gateway " + gw + " is not in the address family of "
                             + "its subnet " + written + ": Engine 25+ rejects it ('invalid gateway " + gw + ": parent "

@@ -32,6 +32,8 @@ import java.util.Set;
 final class Ipam {
     /** The driver option that switches IPv6 on, as an alternative to EnableIPv6. */
     static final String ENABLE_IPV6_OPTION = "com.docker.network.enable_ipv6";
+    private static final Optional<Boolean> IPV6_ON = Optional.of(true);
+    private static final Optional<Boolean> IPV6_OFF = Optional.of(false);
 
     private Ipam() {
     }
@@ -55,6 +57,11 @@ final class Ipam {
      * settings is checked in their stead.
      */
     static List<Net> networks(Model model) {
+        // Every IPAM rule walks this list; at fleet scale building it once per rule cost more than the rules.
+        return model.derived(Net.class, Ipam::collectNetworks);
+    }
+
+    private static List<Net> collectNetworks(Model model) {
         List<Net> out = new ArrayList<>();
         for (Project p : model.projects()) {
             Set<Network> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -70,7 +77,7 @@ final class Ipam {
                 }
             }
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     static Optional<Cidr> cidr(AddressValue v) {
@@ -88,8 +95,10 @@ final class Ipam {
     /** The network has no IP addressing at all (host, null/none drivers). */
     static boolean hasNoAddressing(Network n) {
         Optional<String> d = n.driverName();
-        return d.isPresent() && (d.get().equals("host") || d.get().equals("null") || d.get().equals("none"));
+        return d.isPresent() && NO_ADDRESSING_DRIVERS.contains(d.get());
     }
+
+    private static final Set<String> NO_ADDRESSING_DRIVERS = Set.of("host", "null", "none");
 
     /** Docker's built-in IPAM hands out this network's addresses (no third-party IPAM driver). */
     static boolean defaultIpam(Network n) {
@@ -99,7 +108,7 @@ final class Ipam {
 
     /** A driver whose pools live in the daemon's local address space with bridge, macvlan and ipvlan. */
     static boolean localScope(Network n) {
-        return n.driverName().map(d -> !d.equals("overlay")).orElse(false);
+        return n.driverName().isPresent() && !n.isDriver("overlay");
     }
 
     static boolean isOverlay(Network n) {
@@ -111,11 +120,12 @@ final class Ipam {
      * option. Empty when that cannot be known (an unresolved value).
      */
     static Optional<Boolean> ipv6(Network n) {
+        // Shared answers: asked per network by several rules, and C1 does not elide the allocation.
         if (n.isUnknown("enable_ipv6")) {
             return Optional.empty();
         }
         if (Boolean.TRUE.equals(n.enableIpv6())) {
-            return Optional.of(true);
+            return IPV6_ON;
         }
         Optional<Text> opt = n.option(ENABLE_IPV6_OPTION);
         if (opt.isPresent()) {
@@ -123,10 +133,10 @@ final class Ipam {
                 return Optional.empty();
             }
             if (opt.get().value().trim().toLowerCase(Locale.ROOT).matches("true|1|t")) {
-                return Optional.of(true);
+                return IPV6_ON;
             }
         }
-        return Optional.of(false);
+        return IPV6_OFF;
     }
 
     /** The parsed, normalised subnets of a network, or empty when one of them is unknown or malformed. */

@@ -96,7 +96,7 @@ public final class PublicSubnet implements Rule {
                     continue;
                 }
                 Cidr s = c.get().normalized();
-                if (owned.stream().anyMatch(o -> o.contains(s))) {
+                if (!owned.isEmpty() && owned.stream().anyMatch(o -> o.contains(s))) {
                     continue;
                 }
                 Optional<String> why = s.isIPv4() ? whyV4(s) : whyV6(s, pool.subnet().raw());

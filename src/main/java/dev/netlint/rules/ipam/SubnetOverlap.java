@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,14 +44,30 @@ public final class SubnetOverlap implements Rule {
 
     @Override
     public void check(Model model, FindingSink out) {
-        Map<Project, List<Block>> byProject = new LinkedHashMap<>();
+        // One project at a time (networks of a project are contiguous in the list): overlaps between
+        // networks only count within a project, and a fleet's million blocks need not be held at once.
+        List<Ipam.Net> nets = Ipam.networks(model);
+        int from = 0;
+        while (from < nets.size()) {
+            Project p = nets.get(from).project();
+            int to = from;
+            while (to < nets.size() && nets.get(to).project() == p) {
+                to++;
+            }
+            checkProject(model, p, nets.subList(from, to), out);
+            from = to;
+        }
+    }
+
+    private void checkProject(Model model, Project project, List<Ipam.Net> nets, FindingSink out) {
+        List<Block> blocks = new ArrayList<>();
         Map<Network, List<Block>> byNetwork = new IdentityHashMap<>();
-        for (Ipam.Net net : Ipam.networks(model)) {
+        for (Ipam.Net net : nets) {
             Network n = net.network();
             if (Ipam.hasNoAddressing(n) || !Ipam.defaultIpam(n)) {
                 continue;
             }
-            List<Block> own = new ArrayList<>();
+            List<Block> own = new ArrayList<>(n.pools().size());
             for (IpamPool pool : n.pools()) {
                 Optional<Cidr> c = Ipam.cidr(pool.subnet());
                 if (c.isEmpty()) {
@@ -71,26 +86,23 @@ public final class SubnetOverlap implements Rule {
                 }
                 own.add(b);
             }
-            byNetwork.put(n, own);
-            if (net.project().kind() != Project.Kind.SEQUENTIAL) {
-                byProject.computeIfAbsent(net.project(), k -> new ArrayList<>()).addAll(own);
+            if (project.kind() == Project.Kind.SEQUENTIAL) {
+                byNetwork.put(n, own);
+            } else {
+                blocks.addAll(own);
             }
         }
-        for (Map.Entry<Project, List<Block>> e : byProject.entrySet()) {
-            List<Block> blocks = new ArrayList<>(e.getValue());
-            blocks.sort(Comparator.comparing(Block::location, WRITTEN));
-            Index local = new Index();
-            Index global = new Index();
-            for (Block b : blocks) {
-                Index index = Ipam.isOverlay(b.network()) ? global : local;
-                index.find(b).ifPresent(w -> report(model, b, w, out));
-                index.add(b);
-            }
+        if (project.kind() == Project.Kind.SEQUENTIAL) {
+            script(model, project, byNetwork, out);
+            return;
         }
-        for (Project p : model.projects()) {
-            if (p.kind() == Project.Kind.SEQUENTIAL) {
-                script(model, p, byNetwork, out);
-            }
+        blocks.sort(Comparator.comparing(Block::location, WRITTEN));
+        Index local = new Index();
+        Index global = new Index();
+        for (Block b : blocks) {
+            Index index = Ipam.isOverlay(b.network()) ? global : local;
+            index.find(b).ifPresent(w -> report(model, b, w, out));
+            index.add(b);
         }
     }
 

@@ -51,7 +51,7 @@ public final class LanDuplicateAddress implements Rule {
             if (!Lans.takesPart(p, declaredHosts)) {
                 continue;
             }
-            for (Network n : Lans.networksOf(p)) {
+            for (Network n : Lans.networksOf(model, p)) {
                 List<LanPool> pools = lans.of(p, n.name());
                 if (pools.isEmpty()) {
                     continue;

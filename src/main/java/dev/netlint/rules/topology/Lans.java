@@ -13,7 +13,6 @@ import dev.netlint.model.Segment;
 import dev.netlint.model.SourceLocation;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +44,6 @@ import java.util.regex.Pattern;
  */
 final class Lans {
     private static final Pattern VLAN = Pattern.compile(".*\\.(\\d{1,4})$");
-    private static final Map<Model, Lans> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** One IPAM pool of a macvlan/ipvlan network, placed on a LAN. */
     static final class LanPool {
@@ -108,12 +105,7 @@ final class Lans {
     private final Map<Project, Map<String, List<LanPool>>> byProjectNetwork = new IdentityHashMap<>();
 
     static Lans of(Model model) {
-        Lans cached = CACHE.get(model);
-        if (cached == null) {
-            cached = new Lans(model);
-            CACHE.put(model, cached);
-        }
-        return cached;
+        return model.derived(Lans.class, Lans::new);
     }
 
     private Lans(Model model) {
@@ -126,7 +118,7 @@ final class Lans {
             if (!takesPart(p, declaredHosts)) {
                 continue;
             }
-            for (Network n : networksOf(p)) {
+            for (Network n : networksOf(model, p)) {
                 if (!n.isLanDriver()) {
                     continue;
                 }
@@ -146,6 +138,14 @@ final class Lans {
 
     static boolean takesPart(Project p, Set<String> declaredHosts) {
         return p.kind() != Project.Kind.DECLARATIVE || declaredHosts.contains(p.host());
+    }
+
+    /** {@link #networksOf(Project)}, worked out once per project for the NL5xx rules that all walk it. */
+    static List<Network> networksOf(Model model, Project p) {
+        return model.derived(new ProjectNetworks(p), m -> List.copyOf(networksOf(p)));
+    }
+
+    private record ProjectNetworks(Project project) {
     }
 
     /** A project's networks: the ones it holds, plus (for scripts) every one a command created. */

@@ -55,7 +55,7 @@ public final class OverlaySubnetOverlap implements Rule {
             if (!Lans.takesPart(p, declaredHosts)) {
                 continue;
             }
-            for (Network n : Lans.networksOf(p)) {
+            for (Network n : Lans.networksOf(model, p)) {
                 if (!n.isDriver("overlay")) {
                     continue;
                 }
