@@ -161,10 +161,13 @@ public final class SarifReporter implements Reporter {
                 .withResults(results);
         if (ctx.configEffect().file() != null) {
             // What the configuration turned off, so a reviewer sees how much a pull request's .netlint.yaml silenced.
+            // Put one by one: copying a Map.of would order the keys differently from one JVM to the next.
+            java.util.Map<String, Object> effect = new java.util.LinkedHashMap<>();
+            effect.put("file", ctx.configEffect().file());
+            effect.put("rulesDisabled", ctx.configEffect().rulesDisabled());
+            effect.put("filesIgnored", ctx.configEffect().filesIgnored());
             run.setProperties(new com.contrastsecurity.sarif.PropertyBag().withAdditionalProperty("netlint/configuration",
-                    new java.util.LinkedHashMap<>(java.util.Map.of("file", ctx.configEffect().file(),
-                            "rulesDisabled", ctx.configEffect().rulesDisabled(),
-                            "filesIgnored", ctx.configEffect().filesIgnored()))));
+                    effect));
         }
         return new SarifSchema210()
                 .with$schema(URI.create(SCHEMA))

@@ -266,6 +266,9 @@ class UntrustedPullRequestTest {
         Outcome sarif = run("--format", "sarif", dir.toString());
         assertThat(sarif.out()).contains("\"netlint/configuration\"").contains("\"rulesDisabled\" : 3")
                 .contains("\"filesIgnored\" : 1");
+        // Keys in a fixed order, so that two runs on the same input give the same bytes.
+        assertThat(sarif.out()).containsPattern("(?s)\"netlint/configuration\" : \\{\\s*\"file\" : [^,]*,"
+                + "\\s*\"rulesDisabled\" : 3,\\s*\"filesIgnored\" : 1\\s*}");
         Outcome distrusted = run("--no-config", dir.toString());
         assertThat(distrusted.status()).isEqualTo(1);
         assertThat(distrusted.out()).contains("sub/compose.yaml").doesNotContain("disabled");
