@@ -172,8 +172,10 @@ if [ -f "$fleet/node0999.json" ]; then
     l=$(load)
     dumps=("$fleet"/node*.json)
     dumps=("${dumps[@]:0:$hosts}")
-    r=$( { /usr/bin/time -f '%e %U %S %M' env NETLINT_JAVA_OPTS="$fleet_opts" \
-      "${netlint[@]}" --no-color --format json "${dumps[@]}" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    # time writes to a file of its own: the lint's stdout and stderr are discarded, and its status is 1.
+    /usr/bin/time -o "$work/fleet.time" -f '%e %U %S %M' env NETLINT_JAVA_OPTS="$fleet_opts" \
+      "${netlint[@]}" --no-color --format json "${dumps[@]}" >/dev/null 2>&1 || true
+    r=$(tail -1 "$work/fleet.time")
     row "$((hosts * 1000)) networks, every rule" "$(awk '{printf "%.1f s / %.1f s", $1, $2 + $3}' <<< "$r")" "-" "-" "$l"
     row "  peak RSS" "$(awk '{printf "%.0f MiB", $4 / 1024}' <<< "$r")" "" "" ""
   done
