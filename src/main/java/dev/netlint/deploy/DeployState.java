@@ -70,6 +70,17 @@ public final class DeployState {
     }
 
     private record PortKey(String protocol, IpFamily family, int port) {
+        // Written out: a record's generated equals and hashCode are bootstrapped through
+        // ObjectMethods on first use, several milliseconds of a one-file lint.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PortKey k && port == k.port && family == k.family && protocol.equals(k.protocol);
+        }
+
+        @Override
+        public int hashCode() {
+            return (protocol.hashCode() * 31 + family.ordinal()) * 31 + port;
+        }
     }
 
     /**

@@ -40,6 +40,18 @@ public final class Segment {
         public String toString() {
             return parent == null ? host : host + ":" + parent;
         }
+
+        // Written out: the generated ones are bootstrapped through ObjectMethods on first use, which
+        // a one-file lint pays for in start-up time.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Member m && host.equals(m.host) && Objects.equals(parent, m.parent);
+        }
+
+        @Override
+        public int hashCode() {
+            return host.hashCode() * 31 + Objects.hashCode(parent);
+        }
     }
 
     private final String name;
