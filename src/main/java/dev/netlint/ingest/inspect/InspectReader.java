@@ -94,6 +94,7 @@ public final class InspectReader implements InputReader {
         /** Networks and containers in file order. */
         private final List<Object> items = new ArrayList<>();
         private final Map<Network, String> configFrom = new LinkedHashMap<>();
+        private final Json.Words words = new Json.Words();
         private int skippedElements;
         private SourceLocation firstSkipped;
         private String skippedKind;
@@ -206,8 +207,8 @@ public final class InspectReader implements InputReader {
                     // a prefix is as unique as the whole random id, and a fleet's worth of ids stays small
                     e.id = id == null || id.isBlank() ? null : id.substring(0, Math.min(24, id.length()));
                 }
-                case "Driver" -> e.driver = Json.word(p, name);
-                case "driver" -> e.podDriver = Json.word(p, name);
+                case "Driver" -> e.driver = Json.word(p, name, words);
+                case "driver" -> e.podDriver = Json.word(p, name, words);
                 case "EnableIPv6", "ipv6_enabled" -> {
                     e.ipv6Location = Json.here(p, name);
                     e.ipv6 = Json.bool(p);
@@ -241,7 +242,7 @@ public final class InspectReader implements InputReader {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
                 if (key.equals("Driver")) {
-                    e.ipamDriver = Json.word(p, name);
+                    e.ipamDriver = Json.word(p, name, words);
                 } else if (key.equals("Config") && v == JsonToken.START_ARRAY) {
                     while (nextObjectInArray(p)) {
                         IpamPool pool = ipamConfig(p);
@@ -664,7 +665,7 @@ public final class InspectReader implements InputReader {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 p.nextToken();
-                Text v = Json.word(p, name);
+                Text v = Json.word(p, name, words);
                 if (v != null) {
                     out.put(key, v);
                 }

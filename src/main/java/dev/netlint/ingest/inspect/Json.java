@@ -85,7 +85,7 @@ public final class Json {
         } catch (IOException e) {
             width = 1;
         }
-        return new SourceLocation(file, line, col, line, col + Math.max(1, width));
+        return SourceLocation.of(file, line, col, line, col + Math.max(1, width));
     }
 
     /** The current scalar as text with its location; null for JSON null. */
@@ -120,17 +120,67 @@ public final class Json {
     }
 
     /**
-     * Like {@link #string} for values drawn from a small vocabulary (drivers, option values): the
-     * text is interned, so a fleet's million "bridge"s are one string.
+     * Like {@link #string} for values drawn from a small vocabulary (drivers, option values): a text
+     * seen before in this file is returned as the same string, so a fleet's million "bridge"s are a
+     * thousand strings, not a million.
      */
-    public static Text word(JsonParser p, String file) throws IOException {
+    public static Text word(JsonParser p, String file, Words words) throws IOException {
         JsonToken t = p.currentToken();
         if (t != null && t.isScalarValue() && t != JsonToken.VALUE_NULL) {
-            String v = p.getText();
-            return Text.of(v.length() <= 64 ? v.intern() : v, here(p, file));
+            return Text.of(words.of(p), here(p, file));
         }
         p.skipChildren();
         return null;
+    }
+
+    /**
+     * The short texts one reader has seen, looked up by the parser's characters so that a repeated
+     * text costs no new string. Not {@link String#intern}: its JVM-wide table is shared by every
+     * reader thread, and was a tenth of reading a fleet's dumps. Bounded; one per file.
+     */
+    public static final class Words {
+        private static final int MAX_LENGTH = 64;
+        private static final int SLOTS = 2048; // a power of two; filled to half at most
+        private final String[] table = new String[SLOTS];
+        private int size;
+
+        /** The current token's text, as a string this table already holds when it can. */
+        String of(JsonParser p) throws IOException {
+            int length = p.getTextLength();
+            if (length > MAX_LENGTH) {
+                return p.getText();
+            }
+            char[] chars = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int hash = 0;
+            for (int i = 0; i < length; i++) {
+                hash = 31 * hash + chars[offset + i];
+            }
+            int slot = Math.floorMod(hash, SLOTS);
+            for (String known; (known = table[slot]) != null; slot = (slot + 1) % SLOTS) {
+                if (sameText(known, chars, offset, length)) {
+                    return known;
+                }
+            }
+            String text = new String(chars, offset, length);
+            if (size < SLOTS / 2) {
+                table[slot] = text;
+                size++;
+            }
+            return text;
+        }
+
+        private static boolean sameText(String known, char[] chars, int offset, int length) {
+            if (known.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (known.charAt(i) != chars[offset + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The current value when it is a JSON boolean; null (and skipped) otherwise. */

@@ -31,4 +31,32 @@ class JsonTest {
         }
         assertThat(tokens).as("tokens compared").isEqualTo(29);
     }
+
+    /** Json.word gives every scalar's text as getText does, and a repeated text as the same string. */
+    @Test
+    void wordsReturnsTheParsersTextAndSharesRepeats() throws Exception {
+        StringBuilder text = new StringBuilder("[\"bridge\", \"bridge\", \"br\\\"idge\", true, 12, -1.5, \"\", \"é\", \"é\", \"")
+                .append("x".repeat(65)).append("\", \"").append("x".repeat(65)).append("\"");
+        for (int i = 0; i < 3000; i++) { // more distinct texts than the table keeps
+            text.append(", \"w").append(i).append('"');
+        }
+        text.append(", \"bridge\", \"w2999\"]");
+        Json.Words words = new Json.Words();
+        java.util.List<String> got = new java.util.ArrayList<>();
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        try (JsonParser p = Json.openHead(text.toString().getBytes(StandardCharsets.UTF_8))) {
+            p.nextToken();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                expected.add(p.getText());
+                got.add(Json.word(p, "f.json", words).value());
+            }
+        }
+        assertThat(got).isEqualTo(expected);
+        assertThat(got.get(1)).isSameAs(got.get(0));
+        assertThat(got.get(2)).isEqualTo("br\"idge");
+        assertThat(got.get(8)).isSameAs(got.get(7)).isEqualTo("é");
+        assertThat(got.get(10)).as("over 64 characters: not kept").isNotSameAs(got.get(9));
+        assertThat(got.get(got.size() - 2)).as("kept before the table filled").isSameAs(got.get(0));
+        assertThat(got.get(got.size() - 1)).as("seen after the table filled").isEqualTo("w2999");
+    }
 }
