@@ -97,6 +97,34 @@ public final class IntervalSweep {
         }
     }
 
+    /**
+     * Whether any two of the blocks share an address. The same sweep with no groups and no witness:
+     * sorted by family and first address, a block overlaps an earlier one exactly when it starts
+     * before the furthest end seen so far. One sort of the blocks themselves, no interval per block
+     * (NL110 asks this of every project of a fleet before it looks for witnesses).
+     */
+    public static boolean anyOverlap(List<Cidr> blocks) {
+        if (blocks.size() < 2) {
+            return false;
+        }
+        Cidr[] sorted = blocks.toArray(new Cidr[0]);
+        java.util.Arrays.sort(sorted); // by family, then first address
+        BigInteger furthest = null;
+        for (int i = 0; i < sorted.length; i++) {
+            Cidr c = sorted[i];
+            if (i > 0 && c.family() != sorted[i - 1].family()) {
+                furthest = null;
+            }
+            if (furthest != null && c.firstValue().compareTo(furthest) <= 0) {
+                return true;
+            }
+            if (furthest == null || c.lastValue().compareTo(furthest) > 0) {
+                furthest = c.lastValue();
+            }
+        }
+        return false;
+    }
+
     /** Reports every interval that overlaps any earlier one (each interval is its own group). */
     public static <T> void overlaps(List<Interval<T>> intervals, Sink<T> out) {
         List<Interval<Interval<T>>> own = new ArrayList<>(intervals.size());

@@ -89,4 +89,35 @@ class IntervalSweepTest {
     private static Interval<String> point(long v, String group, String item) {
         return new Interval<>(IpFamily.IPV4, BigInteger.valueOf(v), BigInteger.valueOf(v), group, item);
     }
+
+    /** anyOverlap against all pairs, on random blocks of both families (some overlapping, some not). */
+    @Test
+    void anyOverlapMatchesAllPairs() throws Exception {
+        Random rnd = new Random(11);
+        int yes = 0;
+        int no = 0;
+        for (int round = 0; round < 2000; round++) {
+            List<Cidr> blocks = new ArrayList<>();
+            int n = rnd.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                blocks.add(rnd.nextInt(4) == 0
+                        ? Cidr.parse("fd00:" + Integer.toHexString(rnd.nextInt(16)) + "::/" + (24 + rnd.nextInt(12)))
+                        : Cidr.parse("10." + rnd.nextInt(32) + "." + rnd.nextInt(256) + ".7/" + (12 + rnd.nextInt(17))));
+            }
+            boolean expected = false;
+            for (int i = 0; i < n && !expected; i++) {
+                for (int j = 0; j < i && !expected; j++) {
+                    expected = blocks.get(i).overlaps(blocks.get(j));
+                }
+            }
+            assertThat(IntervalSweep.anyOverlap(blocks)).as("%s", blocks).isEqualTo(expected);
+            if (expected) {
+                yes++;
+            } else {
+                no++;
+            }
+        }
+        assertThat(yes).isGreaterThan(200);
+        assertThat(no).isGreaterThan(200);
+    }
 }

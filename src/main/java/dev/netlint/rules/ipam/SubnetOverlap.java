@@ -1,6 +1,7 @@
 package dev.netlint.rules.ipam;
 
 import dev.netlint.address.Cidr;
+import dev.netlint.address.IntervalSweep;
 import dev.netlint.model.IpamPool;
 import dev.netlint.model.Model;
 import dev.netlint.model.Network;
@@ -95,6 +96,9 @@ public final class SubnetOverlap implements Rule {
         if (project.kind() == Project.Kind.SEQUENTIAL) {
             script(model, project, byNetwork, out);
             return;
+        }
+        if (!IntervalSweep.anyOverlap(blocks.stream().map(Block::cidr).toList())) {
+            return; // the common case, and a fleet's: nothing for the index to find
         }
         blocks.sort(Comparator.comparing(Block::location, WRITTEN));
         Index local = new Index();

@@ -119,6 +119,47 @@ class SubnetOverlapTest {
         }
     }
 
+    /** Sparse blocks of both families: most projects overlap nowhere (the rule's shortcut), some do. */
+    @Test
+    void sparseProjectsOfBothFamiliesAgreeWithAllPairs() throws Exception {
+        Random r = new Random(7);
+        int clean = 0;
+        int overlapping = 0;
+        for (int round = 0; round < 500; round++) {
+            ModelBuilder b = new ModelBuilder();
+            ModelBuilder.ProjectBuilder p = b.project("app");
+            int n = 2 + r.nextInt(30);
+            List<String> subnets = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String s = r.nextInt(3) == 0
+                        ? "fd4e:" + Integer.toHexString(r.nextInt(64)) + ":" + Integer.toHexString(r.nextInt(4) * 0x4000)
+                                + "::/" + (32 + r.nextInt(20))
+                        : "10." + r.nextInt(64) + "." + r.nextInt(256) + ".0/" + (16 + r.nextInt(9));
+                s = dev.netlint.address.Cidr.parse(s).normalized().toString();
+                subnets.add(s);
+                p.network("n" + i).subnet(s);
+            }
+            long expected = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (overlap(subnets.get(i), subnets.get(j))) {
+                        expected++;
+                        break;
+                    }
+                }
+            }
+            if (expected == 0) {
+                clean++;
+            } else {
+                overlapping++;
+            }
+            assertThat((long) RuleRunner.run(rule, b.model()).size()).as("round %d: %s", round, subnets)
+                    .isEqualTo(expected);
+        }
+        assertThat(clean).as("projects without an overlap").isGreaterThan(50);
+        assertThat(overlapping).as("projects with one").isGreaterThan(50);
+    }
+
     private static boolean overlap(String a, String b) {
         try {
             return dev.netlint.address.Cidr.parse(a).overlaps(dev.netlint.address.Cidr.parse(b));
