@@ -64,11 +64,16 @@ final class Ipam {
     private static List<Net> collectNetworks(Model model) {
         List<Net> out = new ArrayList<>();
         for (Project p : model.projects()) {
-            Set<Network> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            // A project holds each network once (under its name); only a script's creates can repeat
+            // one, so only scripts need the set (a fleet's million networks skip it).
+            Set<Network> seen = p.operations().isEmpty() ? null : Collections.newSetFromMap(new IdentityHashMap<>());
             for (Network n : p.networks().values()) {
-                if (seen.add(n) && !n.external() && !n.configOnly()) {
+                if ((seen == null || seen.add(n)) && !n.external() && !n.configOnly()) {
                     out.add(new Net(p, n));
                 }
+            }
+            if (seen == null) {
+                continue;
             }
             for (Operation op : p.operations()) {
                 if (op instanceof Operation.CreateNetwork c && c.network() != null && seen.add(c.network())

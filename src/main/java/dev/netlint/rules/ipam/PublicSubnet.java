@@ -96,13 +96,23 @@ public final class PublicSubnet implements Rule {
                     continue;
                 }
                 Cidr s = c.get().normalized();
-                if (!owned.isEmpty() && owned.stream().anyMatch(o -> o.contains(s))) {
+                if (insideAny(owned, s)) {
                     continue;
                 }
                 Optional<String> why = s.isIPv4() ? whyV4(s) : whyV6(s, pool.subnet().raw());
                 why.ifPresent(w -> out.report(this, pool.subnet().location(), "subnet " + c.get() + " " + w));
             }
         }
+    }
+
+    /** A plain loop: this runs once per subnet, a million times over a fleet's dumps. */
+    private static boolean insideAny(List<Cidr> owned, Cidr subnet) {
+        for (Cidr o : owned) {
+            if (o.contains(subnet)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Optional<String> whyV4(Cidr s) {

@@ -103,6 +103,8 @@ final class Lans {
     private final List<LanPool> pools = new ArrayList<>();
     private final Map<String, List<LanPool>> byLan = new LinkedHashMap<>();
     private final Map<Project, Map<String, List<LanPool>>> byProjectNetwork = new IdentityHashMap<>();
+    /** Each segment's members, worked out once rather than once per pool placed ({@link Segment#covers}). */
+    private final Map<Segment, List<Segment.Member>> membersOf = new IdentityHashMap<>();
 
     static Lans of(Model model) {
         return model.derived(Lans.class, Lans::new);
@@ -111,7 +113,9 @@ final class Lans {
     private Lans(Model model) {
         Set<String> declaredHosts = new HashSet<>();
         for (Segment s : model.segments()) {
-            s.effectiveMembers().forEach(m -> declaredHosts.add(m.host()));
+            List<Segment.Member> members = s.effectiveMembers();
+            members.forEach(m -> declaredHosts.add(m.host()));
+            membersOf.put(s, members);
         }
         Map<String, String> hostOfId = new HashMap<>();
         for (Project p : model.projects()) {
@@ -150,6 +154,9 @@ final class Lans {
 
     /** A project's networks: the ones it holds, plus (for scripts) every one a command created. */
     static List<Network> networksOf(Project p) {
+        if (p.operations().isEmpty()) {
+            return new ArrayList<>(p.networks().values()); // each network once, under its name
+        }
         Map<Network, Boolean> seen = new IdentityHashMap<>();
         List<Network> out = new ArrayList<>();
         for (Network n : p.networks().values()) {
@@ -165,6 +172,15 @@ final class Lans {
         return out;
     }
 
+    private static boolean covers(List<Segment.Member> members, String host, String parent) {
+        for (Segment.Member m : members) {
+            if (m.covers(host, parent)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void place(Model model, Project p, Network n, IpamPool pool, String parent) {
         if (pool.subnet() == null) {
             return;
@@ -175,7 +191,7 @@ final class Lans {
         }
         Segment segment = null;
         for (Segment s : model.segments()) {
-            if (!s.covers(p.host(), parent)) {
+            if (!covers(membersOf.get(s), p.host(), parent)) {
                 continue;
             }
             Optional<Cidr> segNet = s.subnet() == null ? Optional.empty() : s.subnet().asCidr();
