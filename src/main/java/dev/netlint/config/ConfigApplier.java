@@ -256,7 +256,7 @@ public final class ConfigApplier {
     }
 
     private static SourceLocation at(String file, ConfigValue v) {
-        return new SourceLocation(file, v.line(), v.column(), v.line(), v.column() + v.value().length());
+        return SourceLocation.of(file, v.line(), v.column(), v.line(), v.column() + v.value().length());
     }
 
     private static AddressValue cidr(String file, String key, ConfigValue v) throws ConfigException {

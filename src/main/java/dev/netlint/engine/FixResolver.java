@@ -133,7 +133,7 @@ final class FixResolver {
     }
 
     private static Fix.Edit exact(String file, SourceText t, int start, int end, String replacement) {
-        SourceLocation where = new SourceLocation(file, t.lineOf(start), t.columnOf(start), t.lineOf(end), t.columnOf(end));
+        SourceLocation where = SourceLocation.of(file, t.lineOf(start), t.columnOf(start), t.lineOf(end), t.columnOf(end));
         return new Fix.Edit(where, t.text().substring(start, end), replacement, false);
     }
 

@@ -84,9 +84,9 @@ public final class Directives {
             while (idm.find()) {
                 int col = start + m.start(2) + idm.start() + 1;
                 ids.putIfAbsent(idm.group().toUpperCase(Locale.ROOT),
-                        new SourceLocation(file, lineNo, col, lineNo, col + idm.group().length()));
+                        SourceLocation.of(file, lineNo, col, lineNo, col + idm.group().length()));
             }
-            SourceLocation where = new SourceLocation(file, lineNo, start + 1, lineNo, lines[i].length() + 1);
+            SourceLocation where = SourceLocation.of(file, lineNo, start + 1, lineNo, lines[i].length() + 1);
             if (m.group(1).equals("disable-file")) {
                 all.add(new Directive(where, ids, 1, Integer.MAX_VALUE, true));
             } else if (!lines[i].substring(0, start).isBlank()) {

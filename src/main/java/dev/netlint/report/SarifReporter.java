@@ -135,7 +135,7 @@ public final class SarifReporter implements Reporter {
                     .withMessage(new Message().withText(e.file() + ": " + e.message()));
             SourceLocation where = e.line() > 0
                     ? SourceLocation.of(e.file(), e.line(), Math.max(1, e.column()))
-                    : new SourceLocation(e.file(), 0, 0, 0, 0);
+                    : SourceLocation.of(e.file(), 0, 0, 0, 0);
             n.setLocations(new LinkedHashSet<>(List.of(e.line() > 0 || !isLogical(e.file())
                     ? location(where, ctx) : location(SourceLocation.logical(e.file()), ctx))));
             notifications.add(n);

@@ -22,7 +22,7 @@ class BaselineTest {
 
     private Finding at(Path file, int line, int col, int endCol, String msg) {
         return new Finding("NL991", "test", Severity.ERROR, msg,
-                new SourceLocation(file.toString(), line, col, line, endCol));
+                SourceLocation.of(file.toString(), line, col, line, endCol));
     }
 
     /** The source lines a lint run of {@code src} would have: its text as read now. */

@@ -25,7 +25,7 @@ class GithubReporterTest {
     void escapesDataAndProperties() throws IOException {
         Finding f = new Finding("NL991", "test-error-marker", Severity.ERROR,
                 "100% wrong,\r\nsee: here",
-                new SourceLocation("dir,with:odd%/compose.yaml", 3, 7, 3, 19));
+                SourceLocation.of("dir,with:odd%/compose.yaml", 3, 7, 3, 19));
         assertThat(render(new LintResult(List.of(f), List.of(), 1))).isEqualTo(
                 "::error file=dir%2Cwith%3Aodd%25/compose.yaml,line=3,col=7,endLine=3,endColumn=19,"
                         + "title=NL991 test-error-marker::100%25 wrong,%0D%0Asee: here\n");

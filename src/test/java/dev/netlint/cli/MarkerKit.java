@@ -66,7 +66,7 @@ final class MarkerKit {
                 String code = lines[i].contains("#") ? lines[i].substring(0, lines[i].indexOf('#')) : lines[i];
                 Matcher m = MARK.matcher(code);
                 while (m.find()) {
-                    SourceLocation at = new SourceLocation(shown, i + 1, m.start() + 1, i + 1, m.end() + 1);
+                    SourceLocation at = SourceLocation.of(shown, i + 1, m.start() + 1, i + 1, m.end() + 1);
                     p.add(new Network(m.group() + "@" + (i + 1) + ":" + (m.start() + 1), at));
                 }
             }

@@ -24,7 +24,7 @@ class FixApplierTest {
     private Finding hostBits(Path cwd) {
         // the rule points at the whole scalar, quotes included; the resolver finds the value inside
         Fix fix = Fix.safe("write 10.1.0.0/16",
-                Fix.Edit.replace(new SourceLocation("c.yaml", 5, 19, 5, 32), "10.1.2.3/16", "10.1.0.0/16"));
+                Fix.Edit.replace(SourceLocation.of("c.yaml", 5, 19, 5, 32), "10.1.2.3/16", "10.1.0.0/16"));
         Fix exact = FixResolver.resolve(fix, f -> Optional.of(new SourceText(TEXT)));
         return new Finding("NL104", "cidr-host-bits-set", Severity.ERROR, "m", SourceLocation.of("c.yaml", 5, 19), exact);
     }
@@ -33,7 +33,7 @@ class FixApplierTest {
     void resolvesInsideQuotesAndKeepsEverythingElse() throws Exception {
         Files.writeString(dir.resolve("c.yaml"), TEXT);
         Finding f = hostBits(dir);
-        assertThat(f.fix().edits().get(0).region()).isEqualTo(new SourceLocation("c.yaml", 5, 20, 5, 31));
+        assertThat(f.fix().edits().get(0).region()).isEqualTo(SourceLocation.of("c.yaml", 5, 20, 5, 31));
         FixApplier.Plan plan = FixApplier.plan(List.of(f), false, dir);
         assertThat(FixApplier.write(plan)).isEmpty();
         assertThat(Files.readString(dir.resolve("c.yaml"))).isEqualTo(TEXT.replace("10.1.2.3/16", "10.1.0.0/16"));
@@ -83,7 +83,7 @@ class FixApplierTest {
     @Test
     void aFlagIsRemovedWithItsValueOrNotAtAll() {
         String script = "docker run -d --network host -p 8080:80 --name x img\n";
-        Fix fix = Fix.suggestion("drop", Fix.Edit.deleteWithFlag(new SourceLocation("s.sh", 1, 33, 1, 40), "8080:80",
+        Fix fix = Fix.suggestion("drop", Fix.Edit.deleteWithFlag(SourceLocation.of("s.sh", 1, 33, 1, 40), "8080:80",
                 java.util.regex.Pattern.compile("(?<![\\w-])(?:-p[ \\t]*|--publish(?:=|[ \\t]+))$")));
         Fix exact = FixResolver.resolve(fix, x -> Optional.of(new SourceText(script)));
         assertThat(FixApplier.apply(script, exact.edits())).isEqualTo("docker run -d --network host --name x img\n");

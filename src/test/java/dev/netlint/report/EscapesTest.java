@@ -30,7 +30,7 @@ class EscapesTest {
     @Test
     void longLinesAreEchoedAsAWindowAroundTheColumn() {
         String line = "x".repeat(10_000) + "BAD" + "y".repeat(10_000);
-        TextReporter.Echo echo = TextReporter.Echo.of(line, new SourceLocation("f", 1, 10_001, 1, 10_004));
+        TextReporter.Echo echo = TextReporter.Echo.of(line, SourceLocation.of("f", 1, 10_001, 1, 10_004));
         assertThat(echo.text()).hasSizeLessThanOrEqualTo(TextReporter.MAX_ECHO + 2).contains("BAD")
                 .startsWith("…").endsWith("…");
         assertThat(echo.text().charAt(echo.caret().indexOf('^'))).isEqualTo('B');
@@ -39,7 +39,7 @@ class EscapesTest {
 
     @Test
     void caretStaysUnderTheColumnAfterEscapes() {
-        TextReporter.Echo echo = TextReporter.Echo.of("\u001b\tab", new SourceLocation("f", 1, 3, 1, 4));
+        TextReporter.Echo echo = TextReporter.Echo.of("\u001b\tab", SourceLocation.of("f", 1, 3, 1, 4));
         assertThat(echo.text()).isEqualTo("\\x1b\tab");
         assertThat(echo.caret()).isEqualTo("    \t^");
     }

@@ -59,12 +59,12 @@ public final class ModelBuilder {
     /** A fresh location on the next line. */
     public SourceLocation next() {
         line++;
-        return new SourceLocation(file, line, 5, line, 6);
+        return SourceLocation.of(file, line, 5, line, 6);
     }
 
     private SourceLocation next(String raw) {
         line++;
-        SourceLocation l = new SourceLocation(file, line, 5, line, 5 + raw.length());
+        SourceLocation l = SourceLocation.of(file, line, 5, line, 5 + raw.length());
         written.put(raw, l);
         return l;
     }
@@ -131,7 +131,7 @@ public final class ModelBuilder {
     /** A CIDR value written in daemon.json (bip, a default-address-pools base). */
     public AddressValue daemonCidr(String raw) {
         line++;
-        SourceLocation l = new SourceLocation("daemon.json", line, 5, line, 5 + raw.length());
+        SourceLocation l = SourceLocation.of("daemon.json", line, 5, line, 5 + raw.length());
         written.put(raw, l);
         return AddressValue.cidr(raw, l);
     }

@@ -80,7 +80,7 @@ final class Locations {
             endLine = back[0];
             endCol = back[1];
         }
-        return new SourceLocation(files.getOrDefault(s.getName(), fallbackFile), s.getLine() + 1, s.getColumn() + 1, endLine,
+        return SourceLocation.of(files.getOrDefault(s.getName(), fallbackFile), s.getLine() + 1, s.getColumn() + 1, endLine,
                 endCol, vias.get(s.getName()));
     }
 

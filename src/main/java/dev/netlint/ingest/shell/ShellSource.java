@@ -57,7 +57,7 @@ public final class ShellSource {
         int e = clamp(Math.max(end, start));
         // the end column points just past the last character, on the last character's line
         int lastChar = e > s ? e - 1 : s;
-        return new SourceLocation(file, lines[s], columns[s], lines[lastChar], columns[lastChar] + (e > s ? 1 : 0));
+        return SourceLocation.of(file, lines[s], columns[s], lines[lastChar], columns[lastChar] + (e > s ? 1 : 0));
     }
 
     private int clamp(int i) {

@@ -77,7 +77,7 @@ class ComposeReaderTest {
                         - subnet: "fd10:60:1::/64"
                 """);
         Network n = network(m, "lan");
-        assertThat(n.location()).isEqualTo(new SourceLocation(file(), 3, 3, 3, 6));
+        assertThat(n.location()).isEqualTo(SourceLocation.of(file(), 3, 3, 3, 6));
         assertThat(n.driver().value()).isEqualTo("macvlan");
         assertThat(n.isLanDriver()).isTrue();
         assertThat(n.parent()).map(Text::value).contains("nlt-par0");
@@ -85,23 +85,23 @@ class ComposeReaderTest {
         assertThat(n.internal()).isTrue();
         assertThat(n.attachable()).isTrue();
         assertThat(n.enableIpv6()).isFalse();
-        assertThat(n.enableIpv6Location()).isEqualTo(new SourceLocation(file(), 10, 18, 10, 23));
+        assertThat(n.enableIpv6Location()).isEqualTo(SourceLocation.of(file(), 10, 18, 10, 23));
         assertThat(n.ipamDriver().value()).isEqualTo("default");
         assertThat(n.declaredKeys()).containsKeys("driver", "driver_opts", "internal", "attachable", "enable_ipv6",
                 "ipam", "ipam.config", "ipam.driver");
-        assertThat(n.declaredKeys().get("enable_ipv6")).isEqualTo(new SourceLocation(file(), 10, 5, 10, 16));
+        assertThat(n.declaredKeys().get("enable_ipv6")).isEqualTo(SourceLocation.of(file(), 10, 5, 10, 16));
         assertThat(n.pools()).hasSize(2);
         IpamPool pool = n.pools().get(0);
         assertThat(pool.subnet().asCidr()).isPresent();
         assertThat(pool.subnet().raw()).isEqualTo("10.60.1.0/24");
-        assertThat(pool.subnet().location()).isEqualTo(new SourceLocation(file(), 14, 19, 14, 31));
+        assertThat(pool.subnet().location()).isEqualTo(SourceLocation.of(file(), 14, 19, 14, 31));
         assertThat(pool.ipRange().raw()).isEqualTo("10.60.1.128/25");
         assertThat(pool.gateway().asIp()).isPresent();
         assertThat(pool.auxAddresses()).containsOnlyKeys("router");
         assertThat(pool.location().line()).isEqualTo(14);
         assertThat(pool.location().endLine()).isEqualTo(18);
         // a quoted scalar's location covers its quotes
-        assertThat(n.pools().get(1).subnet().location()).isEqualTo(new SourceLocation(file(), 19, 19, 19, 35));
+        assertThat(n.pools().get(1).subnet().location()).isEqualTo(SourceLocation.of(file(), 19, 19, 19, 35));
     }
 
     @Test
@@ -140,7 +140,7 @@ class ComposeReaderTest {
                 """);
         Container web = service(m, "web");
         assertThat(web.attachments()).extracting(a -> a.network().value()).containsExactly("front", "back");
-        assertThat(web.attachments().get(1).network().location()).isEqualTo(new SourceLocation(file(), 5, 9, 5, 13));
+        assertThat(web.attachments().get(1).network().location()).isEqualTo(SourceLocation.of(file(), 5, 9, 5, 13));
         assertThat(web.networksKeyLocation().line()).isEqualTo(3);
     }
 
@@ -163,7 +163,7 @@ class ComposeReaderTest {
         assertThat(back.network().value()).isEqualTo("back");
         assertThat(back.ipv4().raw()).isEqualTo("10.60.2.10");
         assertThat(back.ipv4().state()).isEqualTo(AddressValue.State.PARSED);
-        assertThat(back.ipv4().location()).isEqualTo(new SourceLocation(file(), 5, 23, 5, 33));
+        assertThat(back.ipv4().location()).isEqualTo(SourceLocation.of(file(), 5, 23, 5, 33));
         assertThat(back.ipv6().raw()).isEqualTo("fd10:60:2::10");
         assertThat(back.aliases()).extracting(Text::value).containsExactly("database", "pg");
         assertThat(db.attachments().get(1).ipv4()).isNull();
@@ -191,7 +191,7 @@ class ComposeReaderTest {
         assertThat(service(m, "e").serviceName()).isEqualTo("e");
         assertThat(service(m, "e").networkMode().is(NetworkMode.Kind.BRIDGE)).isTrue();
         assertThat(service(m, "f").networkMode().kind()).isEqualTo(NetworkMode.Kind.DEFAULT);
-        assertThat(service(m, "a").networkMode().location()).isEqualTo(new SourceLocation(file(), 2, 21, 2, 25));
+        assertThat(service(m, "a").networkMode().location()).isEqualTo(SourceLocation.of(file(), 2, 21, 2, 25));
     }
 
     @Test

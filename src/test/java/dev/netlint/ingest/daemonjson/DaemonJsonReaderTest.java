@@ -42,7 +42,7 @@ public class DaemonJsonReaderTest {
                 }
                 """);
         DaemonSettings d = model.hosts().get("node01").daemon();
-        assertThat(d.bip().location()).isEqualTo(new SourceLocation("node01/daemon.json", 2, 10, 2, 25));
+        assertThat(d.bip().location()).isEqualTo(SourceLocation.of("node01/daemon.json", 2, 10, 2, 25));
         assertThat(d.fixedCidr().asCidr()).isPresent();
         assertThat(d.fixedCidrV6().raw()).isEqualTo("fd4e:136::/64");
         assertThat(d.defaultAddressPools()).hasSize(2);

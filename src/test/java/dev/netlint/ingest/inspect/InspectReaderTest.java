@@ -73,7 +73,7 @@ class InspectReaderTest {
             assertThat(p.host()).isEqualTo("host-of-dumps/node01.json");
         });
         Network n = model.projects().get(0).network("lan").orElseThrow();
-        assertThat(n.location()).isEqualTo(new SourceLocation("dumps/node01.json", 3, 17, 3, 22));
+        assertThat(n.location()).isEqualTo(SourceLocation.of("dumps/node01.json", 3, 17, 3, 22));
         assertThat(n.isDriver("macvlan")).isTrue();
         assertThat(n.attachable()).isTrue();
         assertThat(n.parent().orElseThrow().value()).isEqualTo("eth1.20");
@@ -81,7 +81,7 @@ class InspectReaderTest {
         assertThat(n.pools()).as("the empty {} config entry adds nothing").hasSize(1);
         IpamPool pool = n.pools().get(0);
         assertThat(pool.subnet().raw()).isEqualTo("10.132.0.0/24");
-        assertThat(pool.subnet().location()).isEqualTo(new SourceLocation("dumps/node01.json", 13, 31, 13, 46));
+        assertThat(pool.subnet().location()).isEqualTo(SourceLocation.of("dumps/node01.json", 13, 31, 13, 46));
         assertThat(pool.ipRange().location().line()).isEqualTo(14);
         assertThat(pool.gateway().asIp().orElseThrow()).hasToString("10.132.0.1");
         assertThat(pool.gateway().isMalformed()).as("old engines print the gateway with a prefix").isFalse();
