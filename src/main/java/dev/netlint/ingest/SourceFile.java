@@ -1,7 +1,6 @@
 package dev.netlint.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -13,8 +12,8 @@ import java.util.Optional;
 
 /**
  * An input file: its path on disk and the name reports use (as the user gave it, relative to the
- * working directory). Text is decoded strictly as UTF-8 on first use; large JSON readers stream
- * with {@link #openStream()} instead.
+ * working directory). Text is decoded strictly as UTF-8 on first use; JSON readers parse its bytes
+ * as they are, with {@link #contentBytes()}.
  */
 public final class SourceFile {
     /** Files larger than this are not read: a configuration file this size is a mistake. */
@@ -84,14 +83,18 @@ public final class SourceFile {
         return text;
     }
 
-    public InputStream openStream() throws IOException {
+    /**
+     * The file's bytes, for readers that decode as they parse (Jackson reads the array in place:
+     * no stream, no second buffer).
+     */
+    public byte[] contentBytes() throws IOException {
         if (text != null) {
-            return new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+            return text.getBytes(StandardCharsets.UTF_8);
         }
         byte[] bytes = readBytesOrThrow();
         // Not decoded here: the reader decodes as it streams, and the run keeps large texts by checksum.
         root.rememberStreamed(displayName, path, bytes);
-        return new java.io.ByteArrayInputStream(bytes);
+        return bytes;
     }
 
     /** The first bytes, for content sniffing, without reading the whole file. */

@@ -14,7 +14,6 @@ import dev.netlint.model.SourceLocation;
 import dev.netlint.model.Text;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Streaming JSON helpers shared by the inspect and daemon.json readers: a strict parser (RFC 8259,
@@ -26,6 +25,8 @@ public final class Json {
     public static final int MAX_DEPTH = 64;
 
     static final JsonFactory FACTORY = JsonFactory.builder()
+            // The readers switch on field names; interning them only costs a global table lookup each.
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
                     .maxStringLength(1_000_000)
@@ -45,8 +46,7 @@ public final class Json {
                 throw new InputException(1, 1, "file is " + size / (1024 * 1024) + " MiB, over the "
                         + SourceFile.MAX_BYTES / (1024 * 1024) + " MiB limit for one input; it was not read");
             }
-            InputStream in = file.openStream();
-            return FACTORY.createParser(in);
+            return FACTORY.createParser(file.contentBytes());
         } catch (IOException e) {
             throw new InputException(0, 0, "cannot read: " + e.getMessage());
         }
