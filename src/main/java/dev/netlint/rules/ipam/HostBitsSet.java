@@ -2,7 +2,6 @@ package dev.netlint.rules.ipam;
 
 import dev.netlint.address.Cidr;
 import dev.netlint.model.AddressValue;
-import dev.netlint.model.IpamPool;
 import dev.netlint.model.Model;
 import dev.netlint.model.Project;
 import dev.netlint.model.Severity;
@@ -11,31 +10,26 @@ import dev.netlint.model.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
-import java.util.Optional;
 
 @RuleInfo(id = "NL104", name = "cidr-host-bits-set", severity = Severity.ERROR, fixes = Fix.Applicability.SAFE,
         summary = "A subnet or ip_range has host bits set (192.168.0.55/24 instead of 192.168.0.0/24).")
 public final class HostBitsSet implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
-        for (Ipam.Net net : Ipam.networks(model)) {
-            if (Ipam.hasNoAddressing(net.network())) {
+        for (Ipam.Pool p : Ipam.pools(model)) {
+            if (!p.addressed()) {
                 continue;
             }
-            for (IpamPool pool : net.network().pools()) {
-                boolean observed = net.project().kind() == Project.Kind.OBSERVED;
-                check(pool.subnet(), "subnet", observed, out);
-                check(pool.ipRange(), "ip-range", observed, out);
-            }
+            boolean observed = p.project().kind() == Project.Kind.OBSERVED;
+            check(p.pool().subnet(), p.subnet(), "subnet", observed, out);
+            check(p.pool().ipRange(), p.ipRange(), "ip-range", observed, out);
         }
     }
 
-    private void check(AddressValue v, String what, boolean observed, FindingSink out) {
-        Optional<Cidr> c = Ipam.cidr(v);
-        if (c.isEmpty() || !c.get().hasHostBits()) {
+    private void check(AddressValue v, Cidr written, String what, boolean observed, FindingSink out) {
+        if (written == null || !written.hasHostBits()) {
             return;
         }
-        Cidr written = c.get();
         Cidr fixed = written.normalized();
         String key = what.equals("subnet") ? "subnet" : "ip_range";
         out.report(this, v.location(), key + " " + written + " has host bits set: write " + fixed + ". Engine 25+ "

@@ -12,7 +12,8 @@ import dev.netlint.model.Fix;
 import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleInfo;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A bridge network whose subnet overlaps one of the host's own networks (hostNetworks in the
@@ -28,31 +29,33 @@ public final class HostNetworkOverlap implements Rule {
         if (model.hostNetworks().isEmpty()) {
             return;
         }
-        for (Ipam.Net net : Ipam.networks(model)) {
-            Network n = net.network();
-            if (!n.isDriver("bridge") || (net.project().kind() == Project.Kind.OBSERVED && n.isBuiltIn())) {
+        List<Cidr> hostNetworks = new ArrayList<>();
+        for (AddressValue h : model.hostNetworks()) {
+            Ipam.cidr(h).map(Cidr::normalized).ifPresent(hostNetworks::add);
+        }
+        for (Ipam.Pool p : Ipam.pools(model)) {
+            if (p.subnet() == null) {
                 continue;
             }
-            for (IpamPool pool : n.pools()) {
-                Optional<Cidr> c = Ipam.cidr(pool.subnet());
-                if (c.isEmpty()) {
+            Cidr subnet = p.subnet().normalized();
+            for (Cidr hostNetwork : hostNetworks) {
+                if (!hostNetwork.overlaps(subnet)) {
                     continue;
                 }
-                Cidr subnet = c.get().normalized();
-                for (AddressValue h : model.hostNetworks()) {
-                    Optional<Cidr> hn = Ipam.cidr(h).map(Cidr::normalized);
-                    if (hn.isEmpty() || !hn.get().overlaps(subnet)) {
-                        continue;
-                    }
-                    out.report(this, pool.subnet().location(), "subnet " + c.get() + " overlaps the host network "
-                            + hn.get() + " (hostNetworks in the netlint configuration): the daemon accepts it (NC32) but "
-                            + "adds a route for " + subnet + " on the new bridge, so the host loses its route to "
-                            + (subnet.contains(hn.get()) ? hn.get() : "that part of " + hn.get()) + " and the machines "
-                            + "there become unreachable from the host and its containers. Pick a subnet outside "
-                            + hn.get() + "." + FreeSubnets.sentence(model, pool),
-                            FreeSubnets.fix(model, net.project(), n, pool));
+                // the network last: most subnets overlap no host network, and then it is not read
+                Network n = p.network();
+                if (!n.isDriver("bridge") || (p.project().kind() == Project.Kind.OBSERVED && n.isBuiltIn())) {
                     break;
                 }
+                IpamPool pool = p.pool();
+                out.report(this, pool.subnet().location(), "subnet " + p.subnet() + " overlaps the host network "
+                        + hostNetwork + " (hostNetworks in the netlint configuration): the daemon accepts it (NC32) but "
+                        + "adds a route for " + subnet + " on the new bridge, so the host loses its route to "
+                        + (subnet.contains(hostNetwork) ? hostNetwork : "that part of " + hostNetwork) + " and the machines "
+                        + "there become unreachable from the host and its containers. Pick a subnet outside "
+                        + hostNetwork + "." + FreeSubnets.sentence(model, pool),
+                        FreeSubnets.fix(model, p.project(), n, pool));
+                break;
             }
         }
     }

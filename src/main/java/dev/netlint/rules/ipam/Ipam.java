@@ -85,6 +85,41 @@ final class Ipam {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * One IPAM config entry of a network in {@link #networks}, with its parsed blocks and whether the
+     * network is addressed at all worked out once. A fleet's million pools are walked by a dozen
+     * rules; following network, pool list, pool and address value again in each rule cost more than
+     * the rules' own checks. {@code subnet}, {@code ipRange} and {@code gateway} are null unless
+     * written and parsed ({@link #cidr}, {@link #ip}).
+     */
+    record Pool(Net net, IpamPool pool, boolean addressed, Cidr subnet, Cidr ipRange, Ip gateway) {
+        Network network() {
+            return net.network();
+        }
+
+        Project project() {
+            return net.project();
+        }
+    }
+
+    /** The pools of {@link #networks}, in the same order (network by network, pool by pool). */
+    static List<Pool> pools(Model model) {
+        return model.derived(Pool.class, Ipam::collectPools);
+    }
+
+    private static List<Pool> collectPools(Model model) {
+        List<Net> nets = networks(model);
+        List<Pool> out = new ArrayList<>(nets.size());
+        for (Net net : nets) {
+            boolean addressed = !hasNoAddressing(net.network());
+            for (IpamPool p : net.network().pools()) {
+                out.add(new Pool(net, p, addressed, cidr(p.subnet()).orElse(null), cidr(p.ipRange()).orElse(null),
+                        ip(p.gateway()).orElse(null)));
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     static Optional<Cidr> cidr(AddressValue v) {
         return v == null || v.state() != AddressValue.State.PARSED ? Optional.empty() : v.asCidr();
     }

@@ -25,15 +25,21 @@ import java.util.Optional;
 public final class MalformedAddress implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
-        for (Ipam.Net net : Ipam.networks(model)) {
-            for (IpamPool pool : net.network().pools()) {
+        for (Ipam.Pool p : Ipam.pools(model)) {
+            IpamPool pool = p.pool();
+            // a block or address the view holds was parsed: only the others can be malformed
+            if (p.subnet() == null) {
                 cidr(pool.subnet(), "subnet", out);
+            }
+            if (p.ipRange() == null) {
                 cidr(pool.ipRange(), "ip-range", out);
+            }
+            if (p.gateway() == null && pool.gateway() != null) {
                 address(pool.gateway(), "gateway", "invalid gateway " + raw(pool.gateway()), out);
-                for (Map.Entry<String, AddressValue> aux : pool.auxAddresses().entrySet()) {
-                    address(aux.getValue(), "aux address " + aux.getKey(),
-                            "invalid auxiliary address " + aux.getKey(), out);
-                }
+            }
+            for (Map.Entry<String, AddressValue> aux : pool.auxAddresses().entrySet()) {
+                address(aux.getValue(), "aux address " + aux.getKey(),
+                        "invalid auxiliary address " + aux.getKey(), out);
             }
         }
         for (Project p : model.projects()) {

@@ -86,21 +86,19 @@ public final class PublicSubnet implements Rule {
         for (AddressValue v : model.ownedPublicBlocks()) {
             v.asCidr().map(Cidr::normalized).ifPresent(owned::add);
         }
-        for (Ipam.Net net : Ipam.networks(model)) {
-            if (Ipam.hasNoAddressing(net.network()) || net.network().isLanDriver()) {
+        for (Ipam.Pool p : Ipam.pools(model)) {
+            if (!p.addressed() || p.subnet() == null) {
                 continue;
             }
-            for (IpamPool pool : net.network().pools()) {
-                Optional<Cidr> c = Ipam.cidr(pool.subnet());
-                if (c.isEmpty()) {
-                    continue;
-                }
-                Cidr s = c.get().normalized();
-                if (insideAny(owned, s)) {
-                    continue;
-                }
-                Optional<String> why = s.isIPv4() ? whyV4(s) : whyV6(s, pool.subnet().raw());
-                why.ifPresent(w -> out.report(this, pool.subnet().location(), "subnet " + c.get() + " " + w));
+            Cidr s = p.subnet().normalized();
+            if (insideAny(owned, s)) {
+                continue;
+            }
+            IpamPool pool = p.pool();
+            Optional<String> why = s.isIPv4() ? whyV4(s) : whyV6(s, pool.subnet().raw());
+            // a macvlan/ipvlan subnet is the LAN's own addressing (asked last: it reads the network)
+            if (why.isPresent() && !p.network().isLanDriver()) {
+                out.report(this, pool.subnet().location(), "subnet " + p.subnet() + " " + why.get());
             }
         }
     }
