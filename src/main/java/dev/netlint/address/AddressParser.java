@@ -6,6 +6,7 @@ import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Strict address parsing, as close as practical to Go's {@code net.ParseIP}/{@code net.ParseCIDR}
@@ -128,11 +129,14 @@ public final class AddressParser {
     }
 
     /** {@code <subnet>}, {@code x.x.x.x}, {@code 192.168.xxx.yyy}, {@code ${SUBNET}} and the like. */
+    /** A lone x, as in 10.x.0.0/16 (compiled once: every address parsed asks). */
+    private static final Pattern LONE_X = Pattern.compile(".*\\bx\\b.*");
+
     private static boolean looksLikePlaceholder(String t) {
         String lower = t.toLowerCase(Locale.ROOT);
         return lower.indexOf('<') >= 0 || lower.indexOf('{') >= 0 || lower.indexOf('$') >= 0
                 || lower.contains("xx") || lower.contains("yy") || lower.contains("zz")
-                || lower.matches(".*\\bx\\b.*");
+                || lower.indexOf('x') >= 0 && LONE_X.matcher(lower).matches();
     }
 
     private static IPAddress toAddress(String part, String whole) throws AddressSyntaxException {
