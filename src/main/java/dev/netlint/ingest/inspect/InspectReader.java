@@ -203,9 +203,8 @@ public final class InspectReader implements InputReader {
                 case "Name" -> e.name = Json.scalar(p, name);
                 case "name" -> e.podName = Json.scalar(p, name);
                 case "Id", "id" -> {
-                    String id = Json.unlocatedString(p);
                     // a prefix is as unique as the whole random id, and a fleet's worth of ids stays small
-                    e.id = id == null || id.isBlank() ? null : id.substring(0, Math.min(24, id.length()));
+                    e.id = Json.prefix(p, 24);
                 }
                 case "Driver" -> e.driver = Json.word(p, name, words);
                 case "driver" -> e.podDriver = Json.word(p, name, words);

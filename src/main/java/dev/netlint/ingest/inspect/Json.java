@@ -120,6 +120,26 @@ public final class Json {
     }
 
     /**
+     * The first {@code max} characters of the current string value, without a string of the whole
+     * value; null when it is blank, or not a string (then skipped).
+     */
+    public static String prefix(JsonParser p, int max) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            p.skipChildren();
+            return null;
+        }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        for (int i = 0; i < length; i++) {
+            if (!Character.isWhitespace(chars[offset + i])) {
+                return new String(chars, offset, Math.min(max, length));
+            }
+        }
+        return null;
+    }
+
+    /**
      * Like {@link #string} for values drawn from a small vocabulary (drivers, option values): a text
      * seen before in this file is returned as the same string, so a fleet's million "bridge"s are a
      * thousand strings, not a million.

@@ -59,4 +59,19 @@ class JsonTest {
         assertThat(got.get(got.size() - 2)).as("kept before the table filled").isSameAs(got.get(0));
         assertThat(got.get(got.size() - 1)).as("seen after the table filled").isEqualTo("w2999");
     }
+
+    /** Json.prefix: what id.substring(0, 24) gave, and null for blank or non-string values (which it skips). */
+    @Test
+    void prefixCutsLongStringsAndDropsBlankOnes() throws Exception {
+        String text = "[\"" + "a".repeat(64) + "\", \"short\", \"   \", \"\", \"  x\", 12, {\"Id\": \"in\"}, [1, 2], \"\\u00e9" + "b".repeat(30) + "\"]";
+        java.util.List<String> got = new java.util.ArrayList<>();
+        try (JsonParser p = Json.openHead(text.getBytes(StandardCharsets.UTF_8))) {
+            p.nextToken();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                got.add(Json.prefix(p, 24));
+            }
+        }
+        assertThat(got).containsExactly("a".repeat(24), "short", null, null, "  x", null, null, null,
+                "\u00e9" + "b".repeat(23));
+    }
 }
