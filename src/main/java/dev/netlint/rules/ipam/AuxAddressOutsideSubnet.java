@@ -19,37 +19,35 @@ import java.util.Optional;
 public final class AuxAddressOutsideSubnet implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
-        for (Ipam.Net net : Ipam.networks(model)) {
-            if (Ipam.hasNoAddressing(net.network())) {
+        for (Ipam.Pool p : Ipam.pools(model)) {
+            if (p.aux().isEmpty() || !p.addressed()) {
                 continue;
             }
-            for (IpamPool pool : net.network().pools()) {
-                for (Map.Entry<String, AddressValue> aux : pool.auxAddresses().entrySet()) {
-                    Optional<Ip> a = Ipam.ip(aux.getValue());
-                    if (a.isEmpty()) {
-                        continue;
-                    }
-                    String name = aux.getKey();
-                    Ip ip = a.get();
-                    if (pool.subnet() == null) {
-                        if (net.project().kind() != Project.Kind.SEQUENTIAL) {
-                            out.report(this, aux.getValue().location(), "aux address " + name + "=" + ip + " has no "
-                                    + "subnet in its ipam config entry: the docker CLI refuses it ('no matching subnet "
-                                    + "for aux-address " + ip + "'). Add the subnet it belongs to.");
-                        }
-                        continue;
-                    }
-                    Optional<Cidr> s = Ipam.cidr(pool.subnet());
-                    if (s.isEmpty() || s.get().normalized().contains(ip)) {
-                        continue;
-                    }
-                    Cidr subnet = s.get();
-                    out.report(this, aux.getValue().location(), "aux address " + name + "=" + ip + " is outside its "
-                            + "subnet " + subnet + ": the docker CLI refuses it ('no matching subnet for aux-address "
-                            + ip + "') and Engine 25+ rejects it ('invalid auxiliary address " + name + ": parent subnet "
-                            + subnet + " doesn't contain this address'). Reserve an address inside "
-                            + subnet.normalized() + ", or remove it.");
+            IpamPool pool = p.pool();
+            for (Map.Entry<String, AddressValue> aux : p.aux().entrySet()) {
+                Optional<Ip> a = Ipam.ip(aux.getValue());
+                if (a.isEmpty()) {
+                    continue;
                 }
+                String name = aux.getKey();
+                Ip ip = a.get();
+                if (pool.subnet() == null) {
+                    if (p.project().kind() != Project.Kind.SEQUENTIAL) {
+                        out.report(this, aux.getValue().location(), "aux address " + name + "=" + ip + " has no "
+                                + "subnet in its ipam config entry: the docker CLI refuses it ('no matching subnet "
+                                + "for aux-address " + ip + "'). Add the subnet it belongs to.");
+                    }
+                    continue;
+                }
+                Cidr subnet = p.subnet();
+                if (subnet == null || subnet.normalized().contains(ip)) {
+                    continue;
+                }
+                out.report(this, aux.getValue().location(), "aux address " + name + "=" + ip + " is outside its "
+                        + "subnet " + subnet + ": the docker CLI refuses it ('no matching subnet for aux-address "
+                        + ip + "') and Engine 25+ rejects it ('invalid auxiliary address " + name + ": parent subnet "
+                        + subnet + " doesn't contain this address'). Reserve an address inside "
+                        + subnet.normalized() + ", or remove it.");
             }
         }
     }

@@ -90,9 +90,10 @@ final class Ipam {
      * network is addressed at all worked out once. A fleet's million pools are walked by a dozen
      * rules; following network, pool list, pool and address value again in each rule cost more than
      * the rules' own checks. {@code subnet}, {@code ipRange} and {@code gateway} are null unless
-     * written and parsed ({@link #cidr}, {@link #ip}).
+     * written and parsed ({@link #cidr}, {@link #ip}); {@code aux} is the pool's auxiliary addresses.
      */
-    record Pool(Net net, IpamPool pool, boolean addressed, Cidr subnet, Cidr ipRange, Ip gateway) {
+    record Pool(Net net, IpamPool pool, boolean addressed, Cidr subnet, Cidr ipRange, Ip gateway,
+                Map<String, AddressValue> aux) {
         Network network() {
             return net.network();
         }
@@ -114,7 +115,7 @@ final class Ipam {
             boolean addressed = !hasNoAddressing(net.network());
             for (IpamPool p : net.network().pools()) {
                 out.add(new Pool(net, p, addressed, cidr(p.subnet()).orElse(null), cidr(p.ipRange()).orElse(null),
-                        ip(p.gateway()).orElse(null)));
+                        ip(p.gateway()).orElse(null), p.auxAddresses()));
             }
         }
         return Collections.unmodifiableList(out);

@@ -37,7 +37,7 @@ public final class MalformedAddress implements Rule {
             if (p.gateway() == null && pool.gateway() != null) {
                 address(pool.gateway(), "gateway", "invalid gateway " + raw(pool.gateway()), out);
             }
-            for (Map.Entry<String, AddressValue> aux : pool.auxAddresses().entrySet()) {
+            for (Map.Entry<String, AddressValue> aux : p.aux().entrySet()) {
                 address(aux.getValue(), "aux address " + aux.getKey(),
                         "invalid auxiliary address " + aux.getKey(), out);
             }

@@ -16,12 +16,14 @@ import dev.netlint.rules.RuleInfo;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -47,6 +49,7 @@ public final class SubnetOverlap implements Rule {
     public void check(Model model, FindingSink out) {
         // One project at a time (networks of a project are contiguous in the list): overlaps between
         // networks only count within a project, and a fleet's million blocks need not be held at once.
+        Set<Project> withOverlap = projectsWithOverlap(Ipam.pools(model));
         List<Ipam.Net> nets = Ipam.networks(model);
         int from = 0;
         while (from < nets.size()) {
@@ -55,9 +58,37 @@ public final class SubnetOverlap implements Rule {
             while (to < nets.size() && nets.get(to).project() == p) {
                 to++;
             }
-            checkProject(model, p, nets.subList(from, to), out);
+            if (withOverlap.contains(p)) {
+                checkProject(model, p, nets.subList(from, to), out);
+            }
             from = to;
         }
+    }
+
+    /**
+     * The projects where any two subnets overlap, whatever their networks: the only ones where this
+     * rule can find something. Most projects, and nearly all of a fleet's, have none; this asks the
+     * pool view and one sort per project, where the full check builds a witness index.
+     */
+    private static Set<Project> projectsWithOverlap(List<Ipam.Pool> pools) {
+        Set<Project> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Cidr> subnets = new ArrayList<>();
+        int from = 0;
+        while (from < pools.size()) {
+            Project p = pools.get(from).project();
+            subnets.clear();
+            int to = from;
+            for (; to < pools.size() && pools.get(to).project() == p; to++) {
+                if (pools.get(to).subnet() != null) {
+                    subnets.add(pools.get(to).subnet());
+                }
+            }
+            if (IntervalSweep.anyOverlap(subnets)) {
+                out.add(p);
+            }
+            from = to;
+        }
+        return out;
     }
 
     private void checkProject(Model model, Project project, List<Ipam.Net> nets, FindingSink out) {
@@ -96,9 +127,6 @@ public final class SubnetOverlap implements Rule {
         if (project.kind() == Project.Kind.SEQUENTIAL) {
             script(model, project, byNetwork, out);
             return;
-        }
-        if (!IntervalSweep.anyOverlap(blocks.stream().map(Block::cidr).toList())) {
-            return; // the common case, and a fleet's: nothing for the index to find
         }
         blocks.sort(Comparator.comparing(Block::location, WRITTEN));
         Index local = new Index();

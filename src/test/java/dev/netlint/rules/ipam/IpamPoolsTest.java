@@ -18,7 +18,7 @@ class IpamPoolsTest {
         ModelBuilder b = new ModelBuilder();
         b.project("app")
                 .network("plain").subnet("10.1.0.0/24").and()
-                .network("two").pool().subnet("10.2.0.0/24").ipRange("10.2.0.128/25").gateway("10.2.0.1").and()
+                .network("two").pool().subnet("10.2.0.0/24").ipRange("10.2.0.128/25").gateway("10.2.0.1").aux("r", "10.2.0.2").and()
                 .pool().subnet("fd00:2::/64").and().and()
                 .network("broken").pool().subnet("10.3.0.0/33").ipRange("${RANGE}").gateway("10.3.0.999").and().and()
                 .network("host").driver("host").and()
@@ -40,6 +40,7 @@ class IpamPoolsTest {
             assertThat(p.ipRange()).isEqualTo(Ipam.cidr(pool.ipRange()).orElse(null));
             assertThat(p.gateway()).isEqualTo(Ipam.ip(pool.gateway()).orElse(null));
             assertThat(p.addressed()).isEqualTo(!Ipam.hasNoAddressing(p.network()));
+            assertThat(p.aux()).isEqualTo(pool.auxAddresses());
             assertThat(p.net().network().pools()).contains(pool);
         }
         Ipam.Pool broken = pools.get(3);
