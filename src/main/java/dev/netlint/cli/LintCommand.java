@@ -1,31 +1,34 @@
 package dev.netlint.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code netlint lint [OPTIONS] PATH...}: the same as {@code netlint [OPTIONS] PATH...}. */
-@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = "Lint files and directories (the default command).",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-                "0:no finding at or above --fail-on",
-                "1:a finding at or above --fail-on",
-                "2:usage error, or an input, configuration or baseline could not be read"})
+/**
+ * {@code netlint lint [OPTIONS] PATH...}: the same as {@code netlint [OPTIONS] PATH...}. Declared in
+ * code, like the top-level command, with the same {@link LintOptions}.
+ */
 public final class LintCommand implements Callable<Integer> {
-    @ParentCommand
-    NetlintCommand parent;
+    private final NetlintCommand parent;
+    private final LintOptions options = new LintOptions();
+    private CommandSpec spec;
 
-    @Mixin
-    LintOptions options;
+    private LintCommand(NetlintCommand parent) {
+        this.parent = parent;
+    }
 
-    @Spec
-    CommandSpec spec;
+    /** The {@code lint} subcommand of {@code parent}. */
+    static CommandLine commandLine(NetlintCommand parent) {
+        LintCommand lint = new LintCommand(parent);
+        lint.spec = CommandSpec.wrapWithoutInspection(lint).name("lint").versionProvider(new VersionProvider());
+        lint.spec.usageMessage().sortOptions(false).autoWidth(true)
+                .description("Lint files and directories (the default command).")
+                .exitCodeListHeading("%nExit status:%n").exitCodeList(NetlintCommand.EXIT_STATUS);
+        lint.options.addTo(lint.spec);
+        NetlintCommand.addStandardHelpOptions(lint.spec);
+        return new CommandLine(lint.spec);
+    }
 
     @Override
     public Integer call() {

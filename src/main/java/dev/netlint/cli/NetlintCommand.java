@@ -6,52 +6,32 @@ import dev.netlint.rules.Rule;
 import dev.netlint.rules.RuleRegistry;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code netlint [lint] [OPTIONS] PATH...}: the main class. Without a subcommand it lints, so
  * {@code netlint fixtures/} and {@code netlint lint fixtures/} are the same. To add a subcommand,
  * list its class in {@link #SUBCOMMANDS}; it can reach this command with {@code @ParentCommand}
- * (readers, rules, working directory).
+ * (readers, rules, working directory). This command and {@code lint} are declared in code rather than
+ * by picocli's annotations, which it reads by reflection on every run (see {@link LintOptions}).
  */
-@Command(name = "netlint",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        sortOptions = false,
-        usageHelpAutoWidth = true,
-        customSynopsis = {
-                "netlint [lint] [OPTIONS] PATH...",
-                "       netlint COMMAND [ARGS]..."},
-        description = {
-                "Static analyser for container network configuration: Docker Compose files, shell scripts and"
-                        + " README snippets, docker network inspect dumps and daemon.json, read into one model"
-                        + " and checked by CIDR-aware rules.",
-                ""},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-                "0:no finding at or above --fail-on",
-                "1:a finding at or above --fail-on",
-                "2:usage error, or an input, configuration or baseline could not be read"},
-        footerHeading = "%n",
-        footer = {"Configuration: .netlint.yaml in the working directory or above (see `netlint init`).",
-                "Rule pages: `netlint rules ID`."})
 public final class NetlintCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FINDINGS = 1;
     public static final int EXIT_USAGE = 2;
 
-    @Mixin
-    LintOptions options;
+    /** The exit statuses, as help lists them (this command and {@code lint}). */
+    static final Map<String, String> EXIT_STATUS = exitStatus();
 
-    @Spec
+    final LintOptions options = new LintOptions();
     CommandSpec spec;
 
     /**
@@ -113,10 +93,14 @@ public final class NetlintCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine(NetlintCommand command, boolean withSubcommands) {
-        CommandLine cl = new CommandLine(command);
+        CommandLine cl = new CommandLine(command.spec());
         if (withSubcommands) {
             for (Class<?> sub : SUBCOMMANDS) {
-                cl.addSubcommand(sub);
+                if (sub == LintCommand.class) {
+                    cl.addSubcommand("lint", LintCommand.commandLine(command));
+                } else {
+                    cl.addSubcommand(sub);
+                }
             }
         }
         // No @file expansion: a file named "@x" in a pull request must stay a file name.
@@ -125,6 +109,39 @@ public final class NetlintCommand implements Callable<Integer> {
         cl.setExecutionExceptionHandler(NetlintCommand::executionError);
         cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         return cl;
+    }
+
+    /** This command's model: its usage text, then the lint options, then --help and --version. */
+    private CommandSpec spec() {
+        spec = CommandSpec.wrapWithoutInspection(this).name("netlint").versionProvider(new VersionProvider());
+        spec.usageMessage().sortOptions(false).autoWidth(true)
+                .customSynopsis("netlint [lint] [OPTIONS] PATH...", "       netlint COMMAND [ARGS]...")
+                .description("Static analyser for container network configuration: Docker Compose files, shell scripts"
+                        + " and README snippets, docker network inspect dumps and daemon.json, read into one model"
+                        + " and checked by CIDR-aware rules.", "")
+                .exitCodeListHeading("%nExit status:%n").exitCodeList(EXIT_STATUS)
+                .footerHeading("%n")
+                .footer("Configuration: .netlint.yaml in the working directory or above (see `netlint init`).",
+                        "Rule pages: `netlint rules ID`.");
+        options.addTo(spec);
+        addStandardHelpOptions(spec);
+        return spec;
+    }
+
+    /** -h/--help and -V/--version, as picocli's mixinStandardHelpOptions declares them. */
+    static void addStandardHelpOptions(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+    }
+
+    private static Map<String, String> exitStatus() {
+        Map<String, String> status = new LinkedHashMap<>();
+        status.put("0", "no finding at or above --fail-on");
+        status.put("1", "a finding at or above --fail-on");
+        status.put("2", "usage error, or an input, configuration or baseline could not be read");
+        return java.util.Collections.unmodifiableMap(status);
     }
 
     public static void main(String[] args) {
