@@ -225,6 +225,17 @@ class CliTest {
                 .contains("rules").contains("init").contains("Exit status");
     }
 
+    /** The options are declared in code for both spellings of the command; help shows them alike. */
+    @Test
+    void lintHelpListsTheSameOptionsAndShowsVariablesAsWritten() {
+        Outcome root = run(dir, "--help");
+        Outcome lint = run(dir, "lint", "--help");
+        assertThat(lint.status()).isZero();
+        String rootOptions = root.out().substring(root.out().indexOf("[PATH...]"), root.out().indexOf("Commands:"));
+        assertThat(lint.out()).contains(rootOptions.strip());
+        assertThat(root.out()).contains("${NAME} interpolation").doesNotContain("null interpolation");
+    }
+
     @Test
     void initWritesAStarterThatLoadsAndRefusesToOverwrite() throws IOException {
         Outcome o = run(dir, "init");
