@@ -144,7 +144,7 @@ final class LintRun {
         SettingsResolver.Resolved resolved = SettingsResolver.resolve(root.workingDirectory(),
                 new SettingsResolver.Flags(o.config, o.disable, o.enable, o.reportUnusedDisables, o.failOn,
                         o.noConfig, o.maxFindingsPerFile),
-                root.rules());
+                root::rules);
         resolved.settings().environment(environment(resolved));
         if (o.debug) {
             err.println("netlint: configuration: " + resolved.config().map(c -> c.displayName()).orElse("none"));

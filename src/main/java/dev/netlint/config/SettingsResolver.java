@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * How netlint turns the configuration file and the command line into {@link LintSettings}: the
@@ -40,6 +41,15 @@ public final class SettingsResolver {
      *                         relative names are shown relative to
      */
     public static Resolved resolve(Path workingDirectory, Flags flags, List<Rule> rules) throws ConfigException {
+        return resolve(workingDirectory, flags, () -> rules);
+    }
+
+    /**
+     * As {@link #resolve(Path, Flags, List)}, asking for the rules only once the configuration file
+     * is read: the CLI builds them on another thread meanwhile.
+     */
+    public static Resolved resolve(Path workingDirectory, Flags flags, Supplier<List<Rule>> ruleSupplier)
+            throws ConfigException {
         Path cwd = workingDirectory.toAbsolutePath().normalize();
         Optional<NetlintConfig.Loaded> loaded;
         if (flags.noConfig()) {
@@ -52,6 +62,7 @@ public final class SettingsResolver {
             loaded = found.isEmpty() ? Optional.empty()
                     : Optional.of(ConfigLoader.load(found.get(), display(found.get())));
         }
+        List<Rule> rules = ruleSupplier.get();
         LintSettings settings = new LintSettings();
         FailOn failOn = FailOn.ERROR;
         if (loaded.isPresent()) {
