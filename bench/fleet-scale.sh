@@ -6,9 +6,9 @@
 # Usage: bench/fleet-scale.sh [HOSTS...]   (default: 10 100 1000 hosts of 1,000 networks each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o test-compile
+mvn -B -q test-compile
 cp_file=target/bench-classpath.txt
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
+mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
 CP="target/classes:target/test-classes:$(cat "$cp_file")"
 out=bench/out/fleet
 sizes=("${@:-10 100 1000}")
