@@ -1,13 +1,11 @@
 package dev.netlint.deploy;
 
 import dev.netlint.address.Ip;
-import dev.netlint.address.IpFamily;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.Container;
 import dev.netlint.model.Network;
 import dev.netlint.model.NetworkMode;
 import dev.netlint.model.Operation;
-import dev.netlint.model.PortMapping;
 import dev.netlint.model.Text;
 
 import java.util.ArrayList;
@@ -19,11 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One daemon's networks, containers, static addresses and host ports, as far as the deployment made
- * them certain. Networks and containers the deployment did not create may exist on the host, and
- * anything touched by a conditional command, an unknown name or an unreadable run is uncertain from
- * then on: queries return nothing for it, so checks stay silent. Refused steps change nothing, as on
- * the daemon; a container refused only at start keeps its name.
+ * One daemon's networks, containers, static addresses and host ports ({@link HostPorts}), as far as
+ * the deployment made them certain. Networks and containers the deployment did not create may exist
+ * on the host, and anything touched by a conditional command, an unknown name or an unreadable run is
+ * uncertain from then on: queries return nothing for it, so checks stay silent. Refused steps change
+ * nothing, as on the daemon; a container refused only at start keeps its name.
  */
 public final class DeployState {
     /** A network the deployment created: its declaration and its macvlan parent (or null). */
@@ -48,70 +46,6 @@ public final class DeployState {
         public Set<String> networks() { return networks; }
     }
 
-    /** The first claim of a host port by one profile set, and how many claims asked for it. */
-    public static final class PortSlot {
-        private final Container container;
-        private final String holder;
-        private final PortMapping mapping;
-        private final PortBinds.Bind bind;
-        private int count = 1;
-
-        PortSlot(Container container, String holder, PortMapping mapping, PortBinds.Bind bind) {
-            this.container = container;
-            this.holder = holder;
-            this.mapping = mapping;
-            this.bind = bind;
-        }
-
-        public Container container() { return container; }
-        public PortMapping mapping() { return mapping; }
-        public PortBinds.Bind bind() { return bind; }
-        public int count() { return count; }
-    }
-
-    private record PortKey(String protocol, IpFamily family, int port) {
-        // Written out: a record's generated equals and hashCode are bootstrapped through
-        // ObjectMethods on first use, several milliseconds of a one-file lint.
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof PortKey k && port == k.port && family == k.family && protocol.equals(k.protocol);
-        }
-
-        @Override
-        public int hashCode() {
-            return (protocol.hashCode() * 31 + family.ordinal()) * 31 + port;
-        }
-    }
-
-    /**
-     * A host range mapped to one container port holds ONE port of it, whichever is free when the
-     * container starts; while others may still take fixed ports of the range it can move, so it
-     * blocks nothing fixed and fails only when no port of its range is left.
-     */
-    public static final class FlexHold {
-        private final Container container;
-        private final String holder;
-        private final PortMapping mapping;
-        private final String protocol;
-        private final List<PortBinds.Bind> binds;
-        private int port;
-
-        FlexHold(Container container, String holder, PortMapping mapping, String protocol, List<PortBinds.Bind> binds,
-                 int port) {
-            this.container = container;
-            this.holder = holder;
-            this.mapping = mapping;
-            this.protocol = protocol;
-            this.binds = binds;
-            this.port = port;
-        }
-
-        public Container container() { return container; }
-        public PortMapping mapping() { return mapping; }
-    }
-
-    private final List<FlexHold> flexHolds = new ArrayList<>();
-
     private final Map<String, NetworkState> networks = new HashMap<>();
     private final Set<String> uncertainNetworks = new LinkedHashSet<>();
     private boolean anyNetworkUncertain;
@@ -120,9 +54,7 @@ public final class DeployState {
     private boolean anyContainerUncertain;
     /** Static addresses held, per network: address → holder's name. */
     private final Map<String, Map<Ip, String>> staticIps = new HashMap<>();
-    /** Host ports: (protocol, family, port) → address (null: wildcard) → first claim per profile set. */
-    private final Map<PortKey, Map<Ip, List<PortSlot>>> ports = new HashMap<>();
-    private final Map<PortKey, List<PortSlot>> wildcardPorts = new HashMap<>();
+    private final HostPorts ports = new HostPorts(this);
     /** null: not known (a compose project, a swarm join); FALSE: the deployment never initialised one. */
     private Boolean swarm;
     private final Set<String> activeProfiles;
@@ -169,6 +101,11 @@ public final class DeployState {
         return !uncertainContainers.contains(name) && !anyContainerUncertain;
     }
 
+    /** Whether a container of unknown name was removed: then no container is certain. */
+    boolean anyContainerUncertain() {
+        return anyContainerUncertain;
+    }
+
     /** A container the deployment certainly created and did not remove, by name. */
     public Optional<ContainerState> container(Text name) {
         if (name.unknown() || !containerCertain(name.value())) {
@@ -209,32 +146,9 @@ public final class DeployState {
         return Profiles.together(a, b, activeProfiles);
     }
 
-    /**
-     * The claims of {@code port} that clash with {@code bind} and run with {@code c}, first claim first.
-     */
-    public List<PortSlot> portClashes(Container c, String protocol, PortBinds.Bind bind, int port) {
-        if (anyContainerUncertain) {
-            return List.of();
-        }
-        PortKey key = new PortKey(protocol, bind.family(), port);
-        List<PortSlot> out = new ArrayList<>();
-        if (bind.wildcard()) {
-            for (List<PortSlot> slots : ports.getOrDefault(key, Map.of()).values()) {
-                addTogether(out, slots, c);
-            }
-        } else {
-            addTogether(out, ports.getOrDefault(key, Map.of()).getOrDefault(bind.address(), List.of()), c);
-        }
-        addTogether(out, wildcardPorts.getOrDefault(key, List.of()), c);
-        return out;
-    }
-
-    private void addTogether(List<PortSlot> out, List<PortSlot> slots, Container c) {
-        for (PortSlot s : slots) {
-            if (s.holder != null && containerCertain(s.holder) && together(s.container, c).isPresent()) {
-                out.add(s);
-            }
-        }
+    /** The host ports held now. */
+    public HostPorts hostPorts() {
+        return ports;
     }
 
     // ---- transitions ----------------------------------------------------------------------------
@@ -338,7 +252,7 @@ public final class DeployState {
         uncertainContainers.remove(name);
         if (verdict != StepCheck.Verdict.ACCEPTED) {
             if (Deployment.concurrent(step.project())) {
-                holdPorts(step, c, name); // started together: whichever binds first wins, so both claims stand
+                ports.holdPorts(step, c, name); // started together: whichever binds first wins, so both claims stand
             }
             return;
         }
@@ -349,141 +263,7 @@ public final class DeployState {
             hold(mode.target(), op.ipv4(), name);
             hold(mode.target(), op.ipv6(), name);
         }
-        holdPorts(step, c, name);
-    }
-
-    private void holdPorts(Step step, Container c, String name) {
-        Optional<Ip> defaultIp = step.model().daemonOf(step.project().host())
-                .map(dev.netlint.model.DaemonSettings::ip).flatMap(AddressValue::asIp);
-        for (PortMapping m : c.ports()) {
-            if (!PortBinds.binds(m)) {
-                continue;
-            }
-            String proto = PortBinds.protocol(m);
-            List<PortBinds.Bind> binds = PortBinds.of(m.hostIp(), defaultIp);
-            if (PortBinds.flexible(m)) {
-                // one free port of the range per copy
-                for (int port : freePorts(c, proto, binds, m.hostPortStart(), m.hostPortEnd(), PortBinds.replicas(c))) {
-                    flexHolds.add(new FlexHold(c, name, m, proto, binds, port));
-                }
-                continue;
-            }
-            for (PortBinds.Bind b : binds) {
-                for (int port = m.hostPortStart(); port <= m.hostPortEnd(); port++) {
-                    claim(new PortKey(proto, b.family(), port), b, c, name, m);
-                    for (FlexHold f : softHolders(c, proto, b, port, null)) {
-                        // the range holder takes another free port of its range, if one is left
-                        List<Integer> other = freePorts(f.container, f.protocol, f.binds, f.mapping.hostPortStart(),
-                                f.mapping.hostPortEnd(), 1, f, port);
-                        if (!other.isEmpty()) {
-                            f.port = other.get(0);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Up to {@code wanted} ports of a range that no claim running with {@code c} holds on these binds. */
-    public List<Integer> freePorts(Container c, String proto, List<PortBinds.Bind> binds, int from, int to, int wanted) {
-        return freePorts(c, proto, binds, from, to, wanted, null, -1);
-    }
-
-    private List<Integer> freePorts(Container c, String proto, List<PortBinds.Bind> binds, int from, int to, int wanted,
-                                    FlexHold moving, int avoid) {
-        List<Integer> out = new ArrayList<>();
-        for (int port = from; port <= to && out.size() < wanted; port++) {
-            boolean free = port != avoid;
-            for (PortBinds.Bind b : binds) {
-                free &= portClashes(c, proto, b, port).isEmpty() && softHolders(c, proto, b, port, moving).isEmpty();
-            }
-            if (free) {
-                out.add(port);
-            }
-        }
-        return out;
-    }
-
-    /** A fixed host port a step claims. */
-    public record Claim(String protocol, PortBinds.Bind bind, int port) {
-    }
-
-    /**
-     * Range holders that these fixed claims (of one container) leave without any port: every port
-     * of their range is then taken.
-     */
-    public List<FlexHold> stranded(Container c, List<Claim> claims) {
-        List<FlexHold> out = new ArrayList<>();
-        if (anyContainerUncertain || claims.isEmpty()) {
-            return out;
-        }
-        for (FlexHold f : flexHolds) {
-            if (!containerCertain(f.holder) || together(f.container, c).isEmpty()
-                    || claims.stream().noneMatch(k -> takes(k, f, k.port()))) {
-                continue;
-            }
-            boolean left = false;
-            for (int port = f.mapping.hostPortStart(); port <= f.mapping.hostPortEnd() && !left; port++) {
-                final int p = port;
-                boolean free = claims.stream().noneMatch(k -> takes(k, f, p));
-                for (PortBinds.Bind b : f.binds) {
-                    free &= portClashes(f.container, f.protocol, b, port).isEmpty()
-                            && softHolders(f.container, f.protocol, b, port, f).isEmpty();
-                }
-                left = free;
-            }
-            if (!left) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    private static boolean takes(Claim k, FlexHold f, int port) {
-        return k.port() == port && k.protocol().equals(f.protocol) && f.binds.stream().anyMatch(k.bind()::clashes)
-                && port >= f.mapping.hostPortStart() && port <= f.mapping.hostPortEnd();
-    }
-
-    private List<FlexHold> softHolders(Container c, String proto, PortBinds.Bind b, int port, FlexHold except) {
-        List<FlexHold> out = new ArrayList<>();
-        for (FlexHold f : flexHolds) {
-            if (f != except && f.port == port && f.protocol.equals(proto) && containerCertain(f.holder)
-                    && f.binds.stream().anyMatch(b::clashes) && together(f.container, c).isPresent()) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    /** Records a claim: a new slot for the first claim of its profile set, else one more on the count. */
-    void claim(PortKey key, PortBinds.Bind b, Container c, String holder, PortMapping m) {
-        List<PortSlot> slots = b.wildcard() ? wildcardPorts.computeIfAbsent(key, k -> new ArrayList<>())
-                : ports.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(b.address(), k -> new ArrayList<>());
-        for (PortSlot s : slots) {
-            if (s.container.profiles().equals(c.profiles())) {
-                s.count++;
-                return;
-            }
-        }
-        slots.add(new PortSlot(c, holder, m, b));
-    }
-
-    /** Counts a claim that clashed (its container failed to start), for "and N more" wording. */
-    void countRefusedClaims(Step step, Container c) {
-        Optional<Ip> defaultIp = step.model().daemonOf(step.project().host())
-                .map(dev.netlint.model.DaemonSettings::ip).flatMap(AddressValue::asIp);
-        for (PortMapping m : c.ports()) {
-            if (!PortBinds.binds(m) || PortBinds.flexible(m)) {
-                continue;
-            }
-            for (PortBinds.Bind b : PortBinds.of(m.hostIp(), defaultIp)) {
-                for (int port = m.hostPortStart(); port <= m.hostPortEnd(); port++) {
-                    for (PortSlot s : portClashes(c, PortBinds.protocol(m), b, port)) {
-                        s.count++;
-                    }
-                }
-            }
-        }
+        ports.holdPorts(step, c, name);
     }
 
     private void hold(String network, AddressValue ip, String container) {
@@ -499,11 +279,7 @@ public final class DeployState {
             }
         }
         if (network == null) {
-            for (Map<Ip, List<PortSlot>> byAddress : ports.values()) {
-                byAddress.values().forEach(l -> l.removeIf(s -> container.equals(s.holder)));
-            }
-            wildcardPorts.values().forEach(l -> l.removeIf(s -> container.equals(s.holder)));
-            flexHolds.removeIf(f -> container.equals(f.holder));
+            ports.release(container);
         }
     }
 

@@ -84,7 +84,7 @@ public final class Simulation {
             }
             if (op instanceof Operation.RunContainer r && !Deployment.concurrent(p) && (verdict == StepCheck.Verdict.START_REFUSED
                     || verdict == StepCheck.Verdict.START_REFUSED_UNCERTAIN)) {
-                state.countRefusedClaims(step, r.container());
+                state.hostPorts().countRefusedClaims(step, r.container());
             }
             state.apply(step, verdict);
         }

@@ -3,6 +3,7 @@ package dev.netlint.rules.ports;
 import dev.netlint.address.Ip;
 import dev.netlint.address.IpFamily;
 import dev.netlint.deploy.DeployState;
+import dev.netlint.deploy.HostPorts;
 import dev.netlint.deploy.PortBinds;
 import dev.netlint.deploy.Step;
 import dev.netlint.model.AddressValue;
@@ -46,7 +47,7 @@ public final class HostPortAlreadyAllocated extends SimulatedRule {
                 .flatMap(AddressValue::asIp);
         Verdict verdict = Verdict.ACCEPTED;
         Own own = new Own();
-        List<DeployState.Claim> fixed = new java.util.ArrayList<>();
+        List<HostPorts.Claim> fixed = new java.util.ArrayList<>();
         for (PortMapping m : c.ports()) {
             if (!PortBinds.binds(m)) {
                 continue;
@@ -58,7 +59,8 @@ public final class HostPortAlreadyAllocated extends SimulatedRule {
             String proto = PortBinds.protocol(m);
             int copies = PortBinds.replicas(c);
             if (PortBinds.flexible(m)) {
-                List<Integer> free = state.freePorts(c, proto, binds, m.hostPortStart(), m.hostPortEnd(), copies);
+                List<Integer> free = state.hostPorts().freePorts(c, proto, binds, m.hostPortStart(), m.hostPortEnd(),
+                        copies);
                 if (free.size() < copies) {
                     out.report(ServiceNetworks.where(c, m.location()), quoted(step, m) + " of " + step.who(c)
                             + " needs one free host port in " + m.hostPortStart() + "-" + m.hostPortEnd() + "/" + proto
@@ -88,7 +90,7 @@ public final class HostPortAlreadyAllocated extends SimulatedRule {
             if (!PortBinds.flexible(m)) {
                 for (int port = m.hostPortStart(); port <= m.hostPortEnd(); port++) {
                     for (PortBinds.Bind b : binds) {
-                        fixed.add(new DeployState.Claim(proto, b, port));
+                        fixed.add(new HostPorts.Claim(proto, b, port));
                     }
                 }
             }
@@ -137,8 +139,8 @@ public final class HostPortAlreadyAllocated extends SimulatedRule {
     }
 
     /** Fixed ports that take the last free port of an earlier host range mapped to one port. */
-    private void strand(Step step, DeployState state, Container c, List<DeployState.Claim> fixed, Step.Report out) {
-        for (DeployState.FlexHold f : state.stranded(c, fixed)) {
+    private void strand(Step step, DeployState state, Container c, List<HostPorts.Claim> fixed, Step.Report out) {
+        for (HostPorts.FlexHold f : state.hostPorts().stranded(c, fixed)) {
             PortMapping r = f.mapping();
             out.report(ServiceNetworks.where(f.container(), r.location()), quoted(step, r) + " of "
                     + step.who(f.container()) + " needs one free host port in " + r.hostPortStart() + "-"
@@ -153,20 +155,20 @@ public final class HostPortAlreadyAllocated extends SimulatedRule {
                           List<PortBinds.Bind> binds, Step.Report out) {
         for (int port = m.hostPortStart(); port <= m.hostPortEnd(); port++) {
             for (PortBinds.Bind b : binds) {
-                List<DeployState.PortSlot> slots = state.portClashes(c, proto, b, port);
+                List<HostPorts.PortSlot> slots = state.hostPorts().portClashes(c, proto, b, port);
                 if (slots.isEmpty()) {
                     continue;
                 }
-                DeployState.PortSlot first = slots.get(0);
-                for (DeployState.PortSlot s : slots) {
+                HostPorts.PortSlot first = slots.get(0);
+                for (HostPorts.PortSlot s : slots) {
                     if (s.mapping().location() != null && first.mapping().location() != null
                             && s.mapping().location().line() < first.mapping().location().line()) {
                         first = s;
                     }
                 }
-                int others = slots.stream().mapToInt(DeployState.PortSlot::count).sum() - 1;
+                int others = slots.stream().mapToInt(HostPorts.PortSlot::count).sum() - 1;
                 int last = port;
-                while (last < m.hostPortEnd() && !state.portClashes(c, proto, b, last + 1).isEmpty()) {
+                while (last < m.hostPortEnd() && !state.hostPorts().portClashes(c, proto, b, last + 1).isEmpty()) {
                     last++;
                 }
                 String ports = last == port ? "host port " + port : "host ports " + port + "-" + last;
