@@ -94,7 +94,7 @@ public final class InspectReader implements InputReader {
         /** Networks and containers in file order. */
         private final List<Object> items = new ArrayList<>();
         private final Map<Network, String> configFrom = new LinkedHashMap<>();
-        private final Json.Words words = new Json.Words();
+        private final ParseContext cx;
         private int skippedElements;
         private SourceLocation firstSkipped;
         private String skippedKind;
@@ -103,6 +103,7 @@ public final class InspectReader implements InputReader {
         Session(SourceFile file) {
             this.file = file;
             this.name = file.displayName();
+            this.cx = new ParseContext(name);
         }
 
         void run() {
@@ -206,8 +207,8 @@ public final class InspectReader implements InputReader {
                     // a prefix is as unique as the whole random id, and a fleet's worth of ids stays small
                     e.id = Json.prefix(p, 24);
                 }
-                case "Driver" -> e.driver = Json.word(p, name, words);
-                case "driver" -> e.podDriver = Json.word(p, name, words);
+                case "Driver" -> e.driver = Json.word(p, name, cx.words);
+                case "driver" -> e.podDriver = Json.word(p, name, cx.words);
                 case "EnableIPv6", "ipv6_enabled" -> {
                     e.ipv6Location = Json.here(p, name);
                     e.ipv6 = Json.bool(p);
@@ -219,7 +220,7 @@ public final class InspectReader implements InputReader {
                     e.configOnlyLocation = Boolean.TRUE.equals(Json.bool(p)) ? at : null;
                 }
                 case "IPAM" -> ipam(p, e);
-                case "Options", "options" -> e.options = stringMap(p);
+                case "Options", "options" -> e.options = cx.stringMap(p);
                 case "Containers" -> endpoints(p, e);
                 case "ConfigFrom" -> e.configFrom = configFrom(p);
                 case "network_interface" -> e.networkInterface = Json.string(p, name);
@@ -241,9 +242,9 @@ public final class InspectReader implements InputReader {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
                 if (key.equals("Driver")) {
-                    e.ipamDriver = Json.word(p, name, words);
+                    e.ipamDriver = Json.word(p, name, cx.words);
                 } else if (key.equals("Config") && v == JsonToken.START_ARRAY) {
-                    while (nextObjectInArray(p)) {
+                    while (ParseContext.nextObjectInArray(p)) {
                         IpamPool pool = ipamConfig(p);
                         if (pool != null) {
                             e.pools.add(pool);
@@ -264,28 +265,28 @@ public final class InspectReader implements InputReader {
                 p.nextToken();
                 switch (key) {
                     case "Subnet" -> {
-                        Text s = nonEmpty(Json.string(p, name));
+                        Text s = cx.nonBlankString(p);
                         if (s != null) {
                             pool.subnet(AddressCache.cidr(s));
                             any = true;
                         }
                     }
                     case "IPRange" -> {
-                        Text s = nonEmpty(Json.string(p, name));
+                        Text s = cx.nonBlankString(p);
                         if (s != null) {
                             pool.ipRange(AddressCache.cidr(s));
                             any = true;
                         }
                     }
                     case "Gateway" -> {
-                        Text s = nonEmpty(Json.string(p, name));
+                        Text s = cx.nonBlankString(p);
                         if (s != null) {
                             pool.gateway(observedAddress(s));
                             any = true;
                         }
                     }
                     case "AuxiliaryAddresses", "AuxAddresses" -> {
-                        for (Map.Entry<String, Text> aux : stringMap(p).entrySet()) {
+                        for (Map.Entry<String, Text> aux : cx.stringMap(p).entrySet()) {
                             pool.aux(aux.getKey(), AddressCache.address(aux.getValue()));
                             any = true;
                         }
@@ -317,11 +318,11 @@ public final class InspectReader implements InputReader {
                     switch (key) {
                         case "Name" -> cname = Json.unlocatedString(p);
                         case "IPv4Address" -> {
-                            Text s = nonEmpty(Json.string(p, name));
+                            Text s = cx.nonBlankString(p);
                             v4 = s == null ? null : observedAddress(s);
                         }
                         case "IPv6Address" -> {
-                            Text s = nonEmpty(Json.string(p, name));
+                            Text s = cx.nonBlankString(p);
                             v6 = s == null ? null : observedAddress(s);
                         }
                         default -> p.skipChildren();
@@ -415,7 +416,7 @@ public final class InspectReader implements InputReader {
                 p.skipChildren();
                 return;
             }
-            while (nextObjectInArray(p)) {
+            while (ParseContext.nextObjectInArray(p)) {
                 IpamPool pool = new IpamPool(Json.here(p, name));
                 boolean any = false;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -423,14 +424,14 @@ public final class InspectReader implements InputReader {
                     p.nextToken();
                     switch (key) {
                         case "subnet" -> {
-                            Text s = nonEmpty(Json.string(p, name));
+                            Text s = cx.nonBlankString(p);
                             if (s != null) {
                                 pool.subnet(AddressCache.cidr(s));
                                 any = true;
                             }
                         }
                         case "gateway" -> {
-                            Text s = nonEmpty(Json.string(p, name));
+                            Text s = cx.nonBlankString(p);
                             if (s != null) {
                                 pool.gateway(AddressCache.address(s));
                                 any = true;
@@ -462,9 +463,9 @@ public final class InspectReader implements InputReader {
                 String key = p.currentName();
                 p.nextToken();
                 if (key.equals("start_ip")) {
-                    out[0] = nonEmpty(Json.string(p, name));
+                    out[0] = cx.nonBlankString(p);
                 } else if (key.equals("end_ip")) {
-                    out[1] = nonEmpty(Json.string(p, name));
+                    out[1] = cx.nonBlankString(p);
                 } else {
                     p.skipChildren();
                 }
@@ -503,7 +504,7 @@ public final class InspectReader implements InputReader {
                 String key = p.currentName();
                 p.nextToken();
                 switch (key) {
-                    case "NetworkMode" -> e.networkMode = nonEmpty(Json.string(p, name));
+                    case "NetworkMode" -> e.networkMode = cx.nonBlankString(p);
                     case "PortBindings" -> portBindings(p, e);
                     case "ExtraHosts" -> e.extraHosts = stringList(p);
                     case "Dns" -> e.dns = stringList(p);
@@ -529,7 +530,7 @@ public final class InspectReader implements InputReader {
                     p.skipChildren();
                     continue;
                 }
-                while (nextObjectInArray(p)) {
+                while (ParseContext.nextObjectInArray(p)) {
                     SourceLocation at = keyAt;
                     Text hostIp = null;
                     Text hostPort = null;
@@ -537,9 +538,9 @@ public final class InspectReader implements InputReader {
                         String k = p.currentName();
                         p.nextToken();
                         if (k.equals("HostIp")) {
-                            hostIp = nonEmpty(Json.string(p, name));
+                            hostIp = cx.nonBlankString(p);
                         } else if (k.equals("HostPort")) {
-                            hostPort = nonEmpty(Json.string(p, name));
+                            hostPort = cx.nonBlankString(p);
                             if (hostPort != null) {
                                 at = hostPort.location();
                             }
@@ -606,12 +607,12 @@ public final class InspectReader implements InputReader {
                             String k = p.currentName();
                             p.nextToken();
                             if (k.equals("IPv4Address")) {
-                                Text s = nonEmpty(Json.string(p, name));
+                                Text s = cx.nonBlankString(p);
                                 if (s != null) {
                                     a.ipv4(AddressCache.address(s));
                                 }
                             } else if (k.equals("IPv6Address")) {
-                                Text s = nonEmpty(Json.string(p, name));
+                                Text s = cx.nonBlankString(p);
                                 if (s != null) {
                                     a.ipv6(AddressCache.address(s));
                                 }
@@ -621,11 +622,11 @@ public final class InspectReader implements InputReader {
                         }
                     }
                     case "IPAddress" -> {
-                        Text s = nonEmpty(Json.string(p, name));
+                        Text s = cx.nonBlankString(p);
                         seen4 = s == null ? null : AddressCache.address(s);
                     }
                     case "GlobalIPv6Address" -> {
-                        Text s = nonEmpty(Json.string(p, name));
+                        Text s = cx.nonBlankString(p);
                         seen6 = s == null ? null : AddressCache.address(s);
                     }
                     case "Aliases" -> {
@@ -655,23 +656,6 @@ public final class InspectReader implements InputReader {
 
         // ---- helpers ----
 
-        private Map<String, Text> stringMap(JsonParser p) throws IOException {
-            Map<String, Text> out = new LinkedHashMap<>();
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return out;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                Text v = Json.word(p, name, words);
-                if (v != null) {
-                    out.put(key, v);
-                }
-            }
-            return out;
-        }
-
         private List<Text> stringList(JsonParser p) throws IOException {
             List<Text> out = new ArrayList<>();
             if (p.currentToken() != JsonToken.START_ARRAY) {
@@ -687,59 +671,6 @@ public final class InspectReader implements InputReader {
             }
             return out;
         }
-    }
-
-    /** The element's fields, until we know which kind of object it is. */
-    private static final class Element {
-        final SourceLocation start;
-        final JsonShape.ShapeKeys keys = new JsonShape.ShapeKeys();
-        Text name;
-        Text podName;
-        String id;
-        Text driver;
-        Text podDriver;
-        Text ipamDriver;
-        Boolean ipv6;
-        SourceLocation ipv6Location;
-        Boolean internal;
-        dev.netlint.model.SourceLocation configOnlyLocation;
-        Boolean attachable;
-        Map<String, Text> options;
-        String configFrom;
-        Text networkInterface;
-        final List<IpamPool> pools = new ArrayList<>(2);
-        final List<Network.Endpoint> endpoints = new ArrayList<>(0);
-        Text networkMode;
-        final List<PortMapping> ports = new ArrayList<>(0);
-        List<Text> extraHosts = List.of();
-        List<Text> dns = List.of();
-        final List<Attachment> attachments = new ArrayList<>(0);
-
-        Element(SourceLocation start) {
-            this.start = start;
-        }
-    }
-
-    /**
-     * Advances to the next object element of the array the parser is in, skipping elements of other
-     * types; false at the array's end.
-     */
-    private static boolean nextObjectInArray(JsonParser p) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == null) {
-                return false;
-            }
-            if (t == JsonToken.START_OBJECT) {
-                return true;
-            }
-            p.skipChildren();
-        }
-        return false;
-    }
-
-    private static Text nonEmpty(Text t) {
-        return t == null || t.value().isBlank() ? null : t;
     }
 
     /**
