@@ -7,7 +7,6 @@ import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.InputReader;
 import dev.netlint.ingest.SourceFile;
 import dev.netlint.ingest.daemonjson.DaemonJsonReader;
-import dev.netlint.model.AddressValue;
 import dev.netlint.model.Container;
 import dev.netlint.model.IpamPool;
 import dev.netlint.model.Network;
@@ -140,6 +139,23 @@ public final class InspectReader implements InputReader {
             }
         }
 
+        /** A network made with --config-from takes its IPAM and options from the config-only network. */
+        private void resolveConfigFrom(Project project) {
+            for (Map.Entry<Network, String> cf : configFrom.entrySet()) {
+                Network n = cf.getKey();
+                project.network(cf.getValue()).ifPresent(src -> {
+                    if (n.pools().isEmpty()) {
+                        src.pools().forEach(n::pool);
+                    }
+                    src.options().forEach((k, v) -> {
+                        if (!n.options().containsKey(k)) {
+                            n.option(k, v);
+                        }
+                    });
+                });
+            }
+        }
+
         private void parse() throws InputException {
             try (JsonParser p = Json.open(file)) {
                 if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -187,7 +203,13 @@ public final class InspectReader implements InputReader {
             }
             JsonShape kind = JsonShape.ofElement(e.keys);
             switch (kind) {
-                case DOCKER_NETWORKS -> dockerNetwork(e);
+                case DOCKER_NETWORKS -> {
+                    Network n = DockerNetworkParser.network(e);
+                    if (e.configFrom != null) {
+                        configFrom.put(n, e.configFrom);
+                    }
+                    items.add(n);
+                }
                 case PODMAN_NETWORKS -> podmanNetwork(e);
                 case CONTAINERS -> items.add(ContainerParser.container(e));
                 case OTHER_DOCKER_OBJECTS -> skip(start, JsonShape.describeOther(e.keys));
@@ -212,196 +234,18 @@ public final class InspectReader implements InputReader {
                 case "Internal", "internal" -> e.internal = Json.bool(p);
                 case "Attachable" -> e.attachable = Json.bool(p);
                 case "ConfigOnly" -> {
-                    dev.netlint.model.SourceLocation at = Json.here(p, name);
+                    SourceLocation at = Json.here(p, name);
                     e.configOnlyLocation = Boolean.TRUE.equals(Json.bool(p)) ? at : null;
                 }
-                case "IPAM" -> ipam(p, e);
+                case "IPAM" -> DockerNetworkParser.ipam(p, cx, e);
                 case "Options", "options" -> e.options = cx.stringMap(p);
-                case "Containers" -> endpoints(p, e);
-                case "ConfigFrom" -> e.configFrom = configFrom(p);
+                case "Containers" -> DockerNetworkParser.endpoints(p, cx, e);
+                case "ConfigFrom" -> e.configFrom = DockerNetworkParser.configFrom(p);
                 case "network_interface" -> e.networkInterface = Json.string(p, name);
                 case "subnets" -> podmanSubnets(p, e);
                 case "HostConfig" -> ContainerParser.hostConfig(p, cx, e);
                 case "NetworkSettings" -> ContainerParser.networkSettings(p, cx, e);
                 default -> p.skipChildren();
-            }
-        }
-
-        // ---- docker network inspect ----
-
-        private void ipam(JsonParser p, Element e) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken v = p.nextToken();
-                if (key.equals("Driver")) {
-                    e.ipamDriver = Json.word(p, name, cx.words);
-                } else if (key.equals("Config") && v == JsonToken.START_ARRAY) {
-                    while (ParseContext.nextObjectInArray(p)) {
-                        IpamPool pool = ipamConfig(p);
-                        if (pool != null) {
-                            e.pools.add(pool);
-                        }
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-
-        /** One IPAM.Config entry; null when it is empty ({@code {}}, as plugins and old engines print). */
-        private IpamPool ipamConfig(JsonParser p) throws IOException {
-            IpamPool pool = new IpamPool(Json.here(p, name));
-            boolean any = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                switch (key) {
-                    case "Subnet" -> {
-                        Text s = cx.nonBlankString(p);
-                        if (s != null) {
-                            pool.subnet(AddressCache.cidr(s));
-                            any = true;
-                        }
-                    }
-                    case "IPRange" -> {
-                        Text s = cx.nonBlankString(p);
-                        if (s != null) {
-                            pool.ipRange(AddressCache.cidr(s));
-                            any = true;
-                        }
-                    }
-                    case "Gateway" -> {
-                        Text s = cx.nonBlankString(p);
-                        if (s != null) {
-                            pool.gateway(observedAddress(s));
-                            any = true;
-                        }
-                    }
-                    case "AuxiliaryAddresses", "AuxAddresses" -> {
-                        for (Map.Entry<String, Text> aux : cx.stringMap(p).entrySet()) {
-                            pool.aux(aux.getKey(), AddressCache.address(aux.getValue()));
-                            any = true;
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-            return any ? pool : null;
-        }
-
-        private void endpoints(JsonParser p, Element e) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String id = p.currentName();
-                SourceLocation idAt = Json.here(p, name);
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    continue;
-                }
-                String cname = null;
-                AddressValue v4 = null;
-                AddressValue v6 = null;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    switch (key) {
-                        case "Name" -> cname = Json.unlocatedString(p);
-                        case "IPv4Address" -> {
-                            Text s = cx.nonBlankString(p);
-                            v4 = s == null ? null : observedAddress(s);
-                        }
-                        case "IPv6Address" -> {
-                            Text s = cx.nonBlankString(p);
-                            v6 = s == null ? null : observedAddress(s);
-                        }
-                        default -> p.skipChildren();
-                    }
-                }
-                String who = cname != null && !cname.isEmpty() ? cname
-                        : id.substring(0, Math.min(12, id.length()));
-                e.endpoints.add(new Network.Endpoint(who, v4, v6, v4 != null ? v4.location() : idAt));
-            }
-        }
-
-        private String configFrom(JsonParser p) throws IOException {
-            String from = null;
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return null;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                if (key.equals("Network")) {
-                    String t = Json.unlocatedString(p);
-                    from = t == null || t.isBlank() ? null : t;
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return from;
-        }
-
-        private void dockerNetwork(Element e) {
-            Text nameText = e.name != null ? e.name : Text.of("", e.start);
-            Network n = new Network(nameText.value(), nameText.location());
-            if (e.driver != null) {
-                n.driver(e.driver);
-            }
-            common(n, e);
-            if (e.configFrom != null) {
-                configFrom.put(n, e.configFrom);
-            }
-            items.add(n);
-        }
-
-        /** A network made with --config-from takes its IPAM and options from the config-only network. */
-        private void resolveConfigFrom(Project project) {
-            for (Map.Entry<Network, String> cf : configFrom.entrySet()) {
-                Network n = cf.getKey();
-                project.network(cf.getValue()).ifPresent(src -> {
-                    if (n.pools().isEmpty()) {
-                        src.pools().forEach(n::pool);
-                    }
-                    src.options().forEach((k, v) -> {
-                        if (!n.options().containsKey(k)) {
-                            n.option(k, v);
-                        }
-                    });
-                });
-            }
-        }
-
-        private void common(Network n, Element e) {
-            n.observedId(e.id);
-            if (e.ipv6 != null) {
-                n.enableIpv6(e.ipv6, e.ipv6Location);
-            }
-            n.internal(e.internal).attachable(e.attachable);
-            if (e.configOnlyLocation != null) {
-                n.declaredKey(dev.netlint.model.Network.CONFIG_ONLY, e.configOnlyLocation);
-            }
-            if (e.ipamDriver != null && !e.ipamDriver.is("default")) {
-                n.ipamDriver(e.ipamDriver); // "default" is what no IPAM driver means; not worth a slot per network
-            }
-            // loops, not forEach(n::pool): a method reference bound to n is an object per network
-            if (e.options != null) {
-                for (Map.Entry<String, Text> o : e.options.entrySet()) {
-                    n.option(o.getKey(), o.getValue());
-                }
-            }
-            for (IpamPool pool : e.pools) {
-                n.pool(pool);
-            }
-            for (Network.Endpoint endpoint : e.endpoints) {
-                n.endpoint(endpoint);
             }
         }
 
@@ -482,28 +326,11 @@ public final class InspectReader implements InputReader {
                     e.options.put(n.isDriver("ipvlan") ? "ipvlan_mode" : n.isDriver("macvlan") ? "macvlan_mode" : "mode", mode);
                 }
             }
-            common(n, e);
+            DockerNetworkParser.common(n, e);
             if (e.networkInterface != null && n.isLanDriver() && !e.networkInterface.value().isEmpty()) {
                 n.option("parent", e.networkInterface);
             }
             items.add(n);
         }
-    }
-
-    /**
-     * An address as the daemon prints it in inspect output: old engines wrote the gateway, and every
-     * engine writes endpoint addresses, with the subnet's prefix length ({@code 172.19.0.1/16}).
-     * That is Docker's notation, not a mistake in the file, so the prefix is dropped.
-     */
-    static AddressValue observedAddress(Text t) {
-        String v = t.value().trim();
-        int slash = v.indexOf('/');
-        if (slash > 0) {
-            AddressValue cidr = AddressCache.cidr(Text.of(v, t.location()));
-            if (cidr.asCidr().isPresent()) {
-                return AddressCache.address(v.substring(0, slash), t.location());
-            }
-        }
-        return AddressCache.address(t);
     }
 }
