@@ -8,12 +8,10 @@ import dev.netlint.ingest.InputReader;
 import dev.netlint.ingest.SourceFile;
 import dev.netlint.ingest.daemonjson.DaemonJsonReader;
 import dev.netlint.model.Container;
-import dev.netlint.model.IpamPool;
 import dev.netlint.model.Network;
 import dev.netlint.model.Project;
 import dev.netlint.model.SkippedInput;
 import dev.netlint.model.SourceLocation;
-import dev.netlint.model.Text;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -210,13 +208,14 @@ public final class InspectReader implements InputReader {
                     }
                     items.add(n);
                 }
-                case PODMAN_NETWORKS -> podmanNetwork(e);
+                case PODMAN_NETWORKS -> items.add(PodmanNetworkParser.network(e));
                 case CONTAINERS -> items.add(ContainerParser.container(e));
                 case OTHER_DOCKER_OBJECTS -> skip(start, JsonShape.describeOther(e.keys));
                 default -> skip(start, "not network or container inspect output");
             }
         }
 
+        /** One field, whatever the element turns out to be: its kind is known only at its end. */
         private void field(JsonParser p, String key, Element e) throws IOException {
             switch (key) {
                 case "Name" -> e.name = Json.scalar(p, name);
@@ -242,95 +241,11 @@ public final class InspectReader implements InputReader {
                 case "Containers" -> DockerNetworkParser.endpoints(p, cx, e);
                 case "ConfigFrom" -> e.configFrom = DockerNetworkParser.configFrom(p);
                 case "network_interface" -> e.networkInterface = Json.string(p, name);
-                case "subnets" -> podmanSubnets(p, e);
+                case "subnets" -> PodmanNetworkParser.subnets(p, cx, e);
                 case "HostConfig" -> ContainerParser.hostConfig(p, cx, e);
                 case "NetworkSettings" -> ContainerParser.networkSettings(p, cx, e);
                 default -> p.skipChildren();
             }
-        }
-
-        // ---- podman network inspect ----
-
-        private void podmanSubnets(JsonParser p, Element e) throws IOException {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                p.skipChildren();
-                return;
-            }
-            while (ParseContext.nextObjectInArray(p)) {
-                IpamPool pool = new IpamPool(Json.here(p, name));
-                boolean any = false;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    switch (key) {
-                        case "subnet" -> {
-                            Text s = cx.nonBlankString(p);
-                            if (s != null) {
-                                pool.subnet(AddressCache.cidr(s));
-                                any = true;
-                            }
-                        }
-                        case "gateway" -> {
-                            Text s = cx.nonBlankString(p);
-                            if (s != null) {
-                                pool.gateway(AddressCache.address(s));
-                                any = true;
-                            }
-                        }
-                        case "lease_range" -> {
-                            Text[] range = leaseRange(p);
-                            if (range[0] != null && range[1] != null) {
-                                pool.leaseRange(AddressCache.address(range[0]), AddressCache.address(range[1]));
-                                any = true;
-                            }
-                        }
-                        default -> p.skipChildren();
-                    }
-                }
-                if (any) {
-                    e.pools.add(pool);
-                }
-            }
-        }
-
-        private Text[] leaseRange(JsonParser p) throws IOException {
-            Text[] out = new Text[2];
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return out;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                if (key.equals("start_ip")) {
-                    out[0] = cx.nonBlankString(p);
-                } else if (key.equals("end_ip")) {
-                    out[1] = cx.nonBlankString(p);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return out;
-        }
-
-        private void podmanNetwork(Element e) {
-            Text nameText = e.podName != null ? e.podName : Text.of("", e.start);
-            Network n = new Network(nameText.value(), nameText.location());
-            if (e.podDriver != null) {
-                n.driver(e.podDriver);
-            }
-            if (e.options != null) {
-                // podman calls the macvlan/ipvlan mode "mode"; the model uses docker's option names
-                Text mode = e.options.remove("mode");
-                if (mode != null) {
-                    e.options.put(n.isDriver("ipvlan") ? "ipvlan_mode" : n.isDriver("macvlan") ? "macvlan_mode" : "mode", mode);
-                }
-            }
-            DockerNetworkParser.common(n, e);
-            if (e.networkInterface != null && n.isLanDriver() && !e.networkInterface.value().isEmpty()) {
-                n.option("parent", e.networkInterface);
-            }
-            items.add(n);
         }
     }
 }
