@@ -7,24 +7,17 @@ import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.InputReader;
 import dev.netlint.ingest.SourceFile;
 import dev.netlint.ingest.daemonjson.DaemonJsonReader;
-import dev.netlint.model.AddressValue;
-import dev.netlint.model.Attachment;
 import dev.netlint.model.Container;
-import dev.netlint.model.IpamPool;
 import dev.netlint.model.Network;
-import dev.netlint.model.NetworkMode;
-import dev.netlint.model.PortMapping;
 import dev.netlint.model.Project;
 import dev.netlint.model.SkippedInput;
 import dev.netlint.model.SourceLocation;
-import dev.netlint.model.Text;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -94,7 +87,7 @@ public final class InspectReader implements InputReader {
         /** Networks and containers in file order. */
         private final List<Object> items = new ArrayList<>();
         private final Map<Network, String> configFrom = new LinkedHashMap<>();
-        private final Json.Words words = new Json.Words();
+        private final ParseContext cx;
         private int skippedElements;
         private SourceLocation firstSkipped;
         private String skippedKind;
@@ -103,6 +96,7 @@ public final class InspectReader implements InputReader {
         Session(SourceFile file) {
             this.file = file;
             this.name = file.displayName();
+            this.cx = new ParseContext(name);
         }
 
         void run() {
@@ -140,6 +134,23 @@ public final class InspectReader implements InputReader {
             }
             if (failure != null) {
                 throw failure;
+            }
+        }
+
+        /** A network made with --config-from takes its IPAM and options from the config-only network. */
+        private void resolveConfigFrom(Project project) {
+            for (Map.Entry<Network, String> cf : configFrom.entrySet()) {
+                Network n = cf.getKey();
+                project.network(cf.getValue()).ifPresent(src -> {
+                    if (n.pools().isEmpty()) {
+                        src.pools().forEach(n::pool);
+                    }
+                    src.options().forEach((k, v) -> {
+                        if (!n.options().containsKey(k)) {
+                            n.option(k, v);
+                        }
+                    });
+                });
             }
         }
 
@@ -190,14 +201,21 @@ public final class InspectReader implements InputReader {
             }
             JsonShape kind = JsonShape.ofElement(e.keys);
             switch (kind) {
-                case DOCKER_NETWORKS -> dockerNetwork(e);
-                case PODMAN_NETWORKS -> podmanNetwork(e);
-                case CONTAINERS -> container(e);
+                case DOCKER_NETWORKS -> {
+                    Network n = DockerNetworkParser.network(e);
+                    if (e.configFrom != null) {
+                        configFrom.put(n, e.configFrom);
+                    }
+                    items.add(n);
+                }
+                case PODMAN_NETWORKS -> items.add(PodmanNetworkParser.network(e));
+                case CONTAINERS -> items.add(ContainerParser.container(e));
                 case OTHER_DOCKER_OBJECTS -> skip(start, JsonShape.describeOther(e.keys));
                 default -> skip(start, "not network or container inspect output");
             }
         }
 
+        /** One field, whatever the element turns out to be: its kind is known only at its end. */
         private void field(JsonParser p, String key, Element e) throws IOException {
             switch (key) {
                 case "Name" -> e.name = Json.scalar(p, name);
@@ -206,8 +224,8 @@ public final class InspectReader implements InputReader {
                     // a prefix is as unique as the whole random id, and a fleet's worth of ids stays small
                     e.id = Json.prefix(p, 24);
                 }
-                case "Driver" -> e.driver = Json.word(p, name, words);
-                case "driver" -> e.podDriver = Json.word(p, name, words);
+                case "Driver" -> e.driver = Json.word(p, name, cx.words);
+                case "driver" -> e.podDriver = Json.word(p, name, cx.words);
                 case "EnableIPv6", "ipv6_enabled" -> {
                     e.ipv6Location = Json.here(p, name);
                     e.ipv6 = Json.bool(p);
@@ -215,560 +233,19 @@ public final class InspectReader implements InputReader {
                 case "Internal", "internal" -> e.internal = Json.bool(p);
                 case "Attachable" -> e.attachable = Json.bool(p);
                 case "ConfigOnly" -> {
-                    dev.netlint.model.SourceLocation at = Json.here(p, name);
+                    SourceLocation at = Json.here(p, name);
                     e.configOnlyLocation = Boolean.TRUE.equals(Json.bool(p)) ? at : null;
                 }
-                case "IPAM" -> ipam(p, e);
-                case "Options", "options" -> e.options = stringMap(p);
-                case "Containers" -> endpoints(p, e);
-                case "ConfigFrom" -> e.configFrom = configFrom(p);
+                case "IPAM" -> DockerNetworkParser.ipam(p, cx, e);
+                case "Options", "options" -> e.options = cx.stringMap(p);
+                case "Containers" -> DockerNetworkParser.endpoints(p, cx, e);
+                case "ConfigFrom" -> e.configFrom = DockerNetworkParser.configFrom(p);
                 case "network_interface" -> e.networkInterface = Json.string(p, name);
-                case "subnets" -> podmanSubnets(p, e);
-                case "HostConfig" -> hostConfig(p, e);
-                case "NetworkSettings" -> networkSettings(p, e);
+                case "subnets" -> PodmanNetworkParser.subnets(p, cx, e);
+                case "HostConfig" -> ContainerParser.hostConfig(p, cx, e);
+                case "NetworkSettings" -> ContainerParser.networkSettings(p, cx, e);
                 default -> p.skipChildren();
             }
         }
-
-        // ---- docker network inspect ----
-
-        private void ipam(JsonParser p, Element e) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken v = p.nextToken();
-                if (key.equals("Driver")) {
-                    e.ipamDriver = Json.word(p, name, words);
-                } else if (key.equals("Config") && v == JsonToken.START_ARRAY) {
-                    while (nextObjectInArray(p)) {
-                        IpamPool pool = ipamConfig(p);
-                        if (pool != null) {
-                            e.pools.add(pool);
-                        }
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-
-        /** One IPAM.Config entry; null when it is empty ({@code {}}, as plugins and old engines print). */
-        private IpamPool ipamConfig(JsonParser p) throws IOException {
-            IpamPool pool = new IpamPool(Json.here(p, name));
-            boolean any = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                switch (key) {
-                    case "Subnet" -> {
-                        Text s = nonEmpty(Json.string(p, name));
-                        if (s != null) {
-                            pool.subnet(AddressCache.cidr(s));
-                            any = true;
-                        }
-                    }
-                    case "IPRange" -> {
-                        Text s = nonEmpty(Json.string(p, name));
-                        if (s != null) {
-                            pool.ipRange(AddressCache.cidr(s));
-                            any = true;
-                        }
-                    }
-                    case "Gateway" -> {
-                        Text s = nonEmpty(Json.string(p, name));
-                        if (s != null) {
-                            pool.gateway(observedAddress(s));
-                            any = true;
-                        }
-                    }
-                    case "AuxiliaryAddresses", "AuxAddresses" -> {
-                        for (Map.Entry<String, Text> aux : stringMap(p).entrySet()) {
-                            pool.aux(aux.getKey(), AddressCache.address(aux.getValue()));
-                            any = true;
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-            return any ? pool : null;
-        }
-
-        private void endpoints(JsonParser p, Element e) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String id = p.currentName();
-                SourceLocation idAt = Json.here(p, name);
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    continue;
-                }
-                String cname = null;
-                AddressValue v4 = null;
-                AddressValue v6 = null;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    switch (key) {
-                        case "Name" -> cname = Json.unlocatedString(p);
-                        case "IPv4Address" -> {
-                            Text s = nonEmpty(Json.string(p, name));
-                            v4 = s == null ? null : observedAddress(s);
-                        }
-                        case "IPv6Address" -> {
-                            Text s = nonEmpty(Json.string(p, name));
-                            v6 = s == null ? null : observedAddress(s);
-                        }
-                        default -> p.skipChildren();
-                    }
-                }
-                String who = cname != null && !cname.isEmpty() ? cname
-                        : id.substring(0, Math.min(12, id.length()));
-                e.endpoints.add(new Network.Endpoint(who, v4, v6, v4 != null ? v4.location() : idAt));
-            }
-        }
-
-        private String configFrom(JsonParser p) throws IOException {
-            String from = null;
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return null;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                if (key.equals("Network")) {
-                    String t = Json.unlocatedString(p);
-                    from = t == null || t.isBlank() ? null : t;
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return from;
-        }
-
-        private void dockerNetwork(Element e) {
-            Text nameText = e.name != null ? e.name : Text.of("", e.start);
-            Network n = new Network(nameText.value(), nameText.location());
-            if (e.driver != null) {
-                n.driver(e.driver);
-            }
-            common(n, e);
-            if (e.configFrom != null) {
-                configFrom.put(n, e.configFrom);
-            }
-            items.add(n);
-        }
-
-        /** A network made with --config-from takes its IPAM and options from the config-only network. */
-        private void resolveConfigFrom(Project project) {
-            for (Map.Entry<Network, String> cf : configFrom.entrySet()) {
-                Network n = cf.getKey();
-                project.network(cf.getValue()).ifPresent(src -> {
-                    if (n.pools().isEmpty()) {
-                        src.pools().forEach(n::pool);
-                    }
-                    src.options().forEach((k, v) -> {
-                        if (!n.options().containsKey(k)) {
-                            n.option(k, v);
-                        }
-                    });
-                });
-            }
-        }
-
-        private void common(Network n, Element e) {
-            n.observedId(e.id);
-            if (e.ipv6 != null) {
-                n.enableIpv6(e.ipv6, e.ipv6Location);
-            }
-            n.internal(e.internal).attachable(e.attachable);
-            if (e.configOnlyLocation != null) {
-                n.declaredKey(dev.netlint.model.Network.CONFIG_ONLY, e.configOnlyLocation);
-            }
-            if (e.ipamDriver != null && !e.ipamDriver.is("default")) {
-                n.ipamDriver(e.ipamDriver); // "default" is what no IPAM driver means; not worth a slot per network
-            }
-            // loops, not forEach(n::pool): a method reference bound to n is an object per network
-            if (e.options != null) {
-                for (Map.Entry<String, Text> o : e.options.entrySet()) {
-                    n.option(o.getKey(), o.getValue());
-                }
-            }
-            for (IpamPool pool : e.pools) {
-                n.pool(pool);
-            }
-            for (Network.Endpoint endpoint : e.endpoints) {
-                n.endpoint(endpoint);
-            }
-        }
-
-        // ---- podman network inspect ----
-
-        private void podmanSubnets(JsonParser p, Element e) throws IOException {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                p.skipChildren();
-                return;
-            }
-            while (nextObjectInArray(p)) {
-                IpamPool pool = new IpamPool(Json.here(p, name));
-                boolean any = false;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    switch (key) {
-                        case "subnet" -> {
-                            Text s = nonEmpty(Json.string(p, name));
-                            if (s != null) {
-                                pool.subnet(AddressCache.cidr(s));
-                                any = true;
-                            }
-                        }
-                        case "gateway" -> {
-                            Text s = nonEmpty(Json.string(p, name));
-                            if (s != null) {
-                                pool.gateway(AddressCache.address(s));
-                                any = true;
-                            }
-                        }
-                        case "lease_range" -> {
-                            Text[] range = leaseRange(p);
-                            if (range[0] != null && range[1] != null) {
-                                pool.leaseRange(AddressCache.address(range[0]), AddressCache.address(range[1]));
-                                any = true;
-                            }
-                        }
-                        default -> p.skipChildren();
-                    }
-                }
-                if (any) {
-                    e.pools.add(pool);
-                }
-            }
-        }
-
-        private Text[] leaseRange(JsonParser p) throws IOException {
-            Text[] out = new Text[2];
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return out;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                if (key.equals("start_ip")) {
-                    out[0] = nonEmpty(Json.string(p, name));
-                } else if (key.equals("end_ip")) {
-                    out[1] = nonEmpty(Json.string(p, name));
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return out;
-        }
-
-        private void podmanNetwork(Element e) {
-            Text nameText = e.podName != null ? e.podName : Text.of("", e.start);
-            Network n = new Network(nameText.value(), nameText.location());
-            if (e.podDriver != null) {
-                n.driver(e.podDriver);
-            }
-            if (e.options != null) {
-                // podman calls the macvlan/ipvlan mode "mode"; the model uses docker's option names
-                Text mode = e.options.remove("mode");
-                if (mode != null) {
-                    e.options.put(n.isDriver("ipvlan") ? "ipvlan_mode" : n.isDriver("macvlan") ? "macvlan_mode" : "mode", mode);
-                }
-            }
-            common(n, e);
-            if (e.networkInterface != null && n.isLanDriver() && !e.networkInterface.value().isEmpty()) {
-                n.option("parent", e.networkInterface);
-            }
-            items.add(n);
-        }
-
-        // ---- docker inspect (containers) ----
-
-        private void hostConfig(JsonParser p, Element e) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                switch (key) {
-                    case "NetworkMode" -> e.networkMode = nonEmpty(Json.string(p, name));
-                    case "PortBindings" -> portBindings(p, e);
-                    case "ExtraHosts" -> e.extraHosts = stringList(p);
-                    case "Dns" -> e.dns = stringList(p);
-                    default -> p.skipChildren();
-                }
-            }
-        }
-
-        private void portBindings(JsonParser p, Element e) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                SourceLocation keyAt = Json.here(p, name);
-                JsonToken v = p.nextToken();
-                int slash = key.indexOf('/');
-                String portText = slash < 0 ? key : key.substring(0, slash);
-                String proto = slash < 0 ? "tcp" : key.substring(slash + 1).toLowerCase(Locale.ROOT);
-                Integer containerPort = port(portText);
-                if (v != JsonToken.START_ARRAY || containerPort == null) {
-                    p.skipChildren();
-                    continue;
-                }
-                while (nextObjectInArray(p)) {
-                    SourceLocation at = keyAt;
-                    Text hostIp = null;
-                    Text hostPort = null;
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String k = p.currentName();
-                        p.nextToken();
-                        if (k.equals("HostIp")) {
-                            hostIp = nonEmpty(Json.string(p, name));
-                        } else if (k.equals("HostPort")) {
-                            hostPort = nonEmpty(Json.string(p, name));
-                            if (hostPort != null) {
-                                at = hostPort.location();
-                            }
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    Integer hp = null;
-                    Integer hpEnd = null;
-                    if (hostPort != null) {
-                        int dash = hostPort.value().indexOf('-');
-                        hp = port(dash < 0 ? hostPort.value() : hostPort.value().substring(0, dash));
-                        hpEnd = dash < 0 ? hp : port(hostPort.value().substring(dash + 1));
-                        if (hp == null || hpEnd == null || hpEnd < hp) {
-                            hp = null;
-                            hpEnd = null;
-                        }
-                    }
-                    String raw = (hostIp == null ? "" : hostIp.value() + ":") + (hostPort == null ? "" : hostPort.value() + ":") + key;
-                    e.ports.add(new PortMapping(hostIp == null ? null : AddressValue.address(hostIp), hp, hpEnd,
-                            containerPort, containerPort, proto, raw, at, false, false));
-                }
-            }
-        }
-
-        private void networkSettings(JsonParser p, Element e) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken v = p.nextToken();
-                if (!key.equals("Networks") || v != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    continue;
-                }
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String net = p.currentName();
-                    SourceLocation at = Json.here(p, name);
-                    if (p.nextToken() != JsonToken.START_OBJECT) {
-                        p.skipChildren();
-                        continue;
-                    }
-                    e.attachments.add(attachment(p, Text.of(net, at), at));
-                }
-            }
-        }
-
-        private Attachment attachment(JsonParser p, Text net, SourceLocation at) throws IOException {
-            Attachment a = new Attachment(net, at);
-            AddressValue seen4 = null;
-            AddressValue seen6 = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                switch (key) {
-                    case "IPAMConfig" -> {
-                        if (p.currentToken() != JsonToken.START_OBJECT) {
-                            p.skipChildren();
-                            break;
-                        }
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String k = p.currentName();
-                            p.nextToken();
-                            if (k.equals("IPv4Address")) {
-                                Text s = nonEmpty(Json.string(p, name));
-                                if (s != null) {
-                                    a.ipv4(AddressCache.address(s));
-                                }
-                            } else if (k.equals("IPv6Address")) {
-                                Text s = nonEmpty(Json.string(p, name));
-                                if (s != null) {
-                                    a.ipv6(AddressCache.address(s));
-                                }
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                    }
-                    case "IPAddress" -> {
-                        Text s = nonEmpty(Json.string(p, name));
-                        seen4 = s == null ? null : AddressCache.address(s);
-                    }
-                    case "GlobalIPv6Address" -> {
-                        Text s = nonEmpty(Json.string(p, name));
-                        seen6 = s == null ? null : AddressCache.address(s);
-                    }
-                    case "Aliases" -> {
-                        for (Text alias : stringList(p)) {
-                            a.alias(alias);
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-            return a.observed(seen4, seen6);
-        }
-
-        private void container(Element e) {
-            Text nameText = e.name != null ? e.name : Text.of("", e.start);
-            String cname = nameText.value().startsWith("/") ? nameText.value().substring(1) : nameText.value();
-            Container c = new Container(cname, nameText.location());
-            if (e.networkMode != null) {
-                c.networkMode(NetworkMode.parse(e.networkMode.value(), e.networkMode.location()));
-            }
-            e.attachments.forEach(c::attach);
-            e.ports.forEach(c::port);
-            e.extraHosts.forEach(c::extraHost);
-            e.dns.forEach(c::dns);
-            items.add(c);
-        }
-
-        // ---- helpers ----
-
-        private Map<String, Text> stringMap(JsonParser p) throws IOException {
-            Map<String, Text> out = new LinkedHashMap<>();
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return out;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                Text v = Json.word(p, name, words);
-                if (v != null) {
-                    out.put(key, v);
-                }
-            }
-            return out;
-        }
-
-        private List<Text> stringList(JsonParser p) throws IOException {
-            List<Text> out = new ArrayList<>();
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                p.skipChildren();
-                return out;
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-                Text v = Json.string(p, name);
-                if (v != null && !v.value().isEmpty()) {
-                    out.add(v);
-                }
-            }
-            return out;
-        }
-    }
-
-    /** The element's fields, until we know which kind of object it is. */
-    private static final class Element {
-        final SourceLocation start;
-        final JsonShape.ShapeKeys keys = new JsonShape.ShapeKeys();
-        Text name;
-        Text podName;
-        String id;
-        Text driver;
-        Text podDriver;
-        Text ipamDriver;
-        Boolean ipv6;
-        SourceLocation ipv6Location;
-        Boolean internal;
-        dev.netlint.model.SourceLocation configOnlyLocation;
-        Boolean attachable;
-        Map<String, Text> options;
-        String configFrom;
-        Text networkInterface;
-        final List<IpamPool> pools = new ArrayList<>(2);
-        final List<Network.Endpoint> endpoints = new ArrayList<>(0);
-        Text networkMode;
-        final List<PortMapping> ports = new ArrayList<>(0);
-        List<Text> extraHosts = List.of();
-        List<Text> dns = List.of();
-        final List<Attachment> attachments = new ArrayList<>(0);
-
-        Element(SourceLocation start) {
-            this.start = start;
-        }
-    }
-
-    /**
-     * Advances to the next object element of the array the parser is in, skipping elements of other
-     * types; false at the array's end.
-     */
-    private static boolean nextObjectInArray(JsonParser p) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == null) {
-                return false;
-            }
-            if (t == JsonToken.START_OBJECT) {
-                return true;
-            }
-            p.skipChildren();
-        }
-        return false;
-    }
-
-    private static Text nonEmpty(Text t) {
-        return t == null || t.value().isBlank() ? null : t;
-    }
-
-    /**
-     * An address as the daemon prints it in inspect output: old engines wrote the gateway, and every
-     * engine writes endpoint addresses, with the subnet's prefix length ({@code 172.19.0.1/16}).
-     * That is Docker's notation, not a mistake in the file, so the prefix is dropped.
-     */
-    static AddressValue observedAddress(Text t) {
-        String v = t.value().trim();
-        int slash = v.indexOf('/');
-        if (slash > 0) {
-            AddressValue cidr = AddressCache.cidr(Text.of(v, t.location()));
-            if (cidr.asCidr().isPresent()) {
-                return AddressCache.address(v.substring(0, slash), t.location());
-            }
-        }
-        return AddressCache.address(t);
-    }
-
-    private static Integer port(String text) {
-        if (text.isEmpty() || text.length() > 5) {
-            return null;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return null;
-            }
-        }
-        int v = Integer.parseInt(text);
-        return v >= 0 && v <= 65535 ? v : null;
     }
 }
