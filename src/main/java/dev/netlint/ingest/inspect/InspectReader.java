@@ -166,7 +166,7 @@ public final class InspectReader implements InputReader {
                                 "invalid JSON in inspect output: unexpected end of the file (truncated JSON?)");
                     }
                     if (t != JsonToken.START_OBJECT) {
-                        skip(Json.here(p, name), "a " + t.asString() + " value");
+                        skip(Json.here(p, name), kindOf(t));
                         p.skipChildren();
                         continue;
                     }
@@ -185,6 +185,18 @@ public final class InspectReader implements InputReader {
             if (skippedElements++ == 0) {
                 firstSkipped = where;
                 skippedKind = kind;
+            }
+        }
+
+        /** What a non-object element is, for the skip note (JsonToken.asString() is null for values). */
+        private static String kindOf(JsonToken t) {
+            switch (t) {
+                case VALUE_STRING: return "a string";
+                case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: return "a number";
+                case VALUE_TRUE: case VALUE_FALSE: return "a boolean";
+                case VALUE_NULL: return "null";
+                case START_ARRAY: return "an array";
+                default: return "not an object";
             }
         }
 

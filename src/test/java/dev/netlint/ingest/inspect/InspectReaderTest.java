@@ -177,6 +177,17 @@ class InspectReaderTest {
     }
 
     @Test
+    void aValueAmongNetworksIsSkippedAndNamedForWhatItIs() throws InputException {
+        Model model = read("mixed.json", "[\n  {\"Name\": \"web\", \"Id\": \"abc\", \"Driver\": \"bridge\", \"IPAM\": {\"Config\": []},"
+                + " \"Containers\": {}},\n  42,\n  \"text\"\n]\n");
+        assertThat(model.projects()).singleElement().satisfies(p -> assertThat(p.network("web")).isPresent());
+        assertThat(model.skippedInputs()).singleElement().satisfies(s -> {
+            assertThat(s.location().line()).isEqualTo(3);
+            assertThat(s.reason()).startsWith("2 elements of this array are a number;").doesNotContain("null");
+        });
+    }
+
+    @Test
     void brokenInspectOutputIsALocatedError() {
         String truncated = "[\n  {\n    \"Name\": \"web\",\n    \"Scope\": \"local\",\n    \"Driver\": \"bridge\",\n    \"IPAM\": {\"Config\": [";
         assertThatThrownBy(() -> read("cut.json", truncated))
