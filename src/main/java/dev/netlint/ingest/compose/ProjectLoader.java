@@ -214,11 +214,11 @@ final class ProjectLoader {
     // ---- include -------------------------------------------------------------------------------
 
     private Node applyIncludes(MappingNode top, Path workingDir, Environment env, List<Path> chain) throws Failure {
-        NodeTuple include = field(top, "include");
+        NodeTuple include = Nodes.field(top, "include");
         if (include == null) {
             return top;
         }
-        MappingNode result = without(top, "include");
+        MappingNode result = Nodes.without(top, "include");
         Node list = include.getValueNode();
         if (Overrides.isNull(list)) {
             return result;
@@ -233,14 +233,14 @@ final class ProjectLoader {
             if (entry instanceof ScalarNode) {
                 pathNodes.add(entry);
             } else if (entry instanceof MappingNode m) {
-                NodeTuple p = field(m, "path");
+                NodeTuple p = Nodes.field(m, "path");
                 if (p == null) {
                     throw new Failure(locations.of(entry), "an include entry needs \"path\"");
                 }
                 pathNodes.addAll(scalars(p.getValueNode(), "include path"));
-                NodeTuple pd = field(m, "project_directory");
+                NodeTuple pd = Nodes.field(m, "project_directory");
                 projectDirectory = pd == null ? null : pd.getValueNode();
-                NodeTuple ef = field(m, "env_file");
+                NodeTuple ef = Nodes.field(m, "env_file");
                 if (ef != null) {
                     envFileNodes.addAll(scalars(ef.getValueNode(), "include env_file"));
                 }
@@ -304,30 +304,30 @@ final class ProjectLoader {
     private MappingNode importResources(MappingNode imported, MappingNode target) throws Failure {
         MappingNode result = target;
         for (String key : List.of("services", "volumes", "networks", "secrets", "configs", "models")) {
-            NodeTuple src = field(imported, key);
+            NodeTuple src = Nodes.field(imported, key);
             if (src == null || !(src.getValueNode() instanceof MappingNode from)) {
                 continue;
             }
-            NodeTuple dst = field(result, key);
+            NodeTuple dst = Nodes.field(result, key);
             Map<String, NodeTuple> merged = new LinkedHashMap<>();
             if (dst != null && dst.getValueNode() instanceof MappingNode to) {
                 for (NodeTuple t : to.getValue()) {
-                    merged.put(keyOf(t), t);
+                    merged.put(Nodes.keyOf(t), t);
                 }
             }
             for (NodeTuple t : from.getValue()) {
-                NodeTuple existing = merged.get(keyOf(t));
+                NodeTuple existing = merged.get(Nodes.keyOf(t));
                 if (existing == null) {
-                    merged.put(keyOf(t), t);
+                    merged.put(Nodes.keyOf(t), t);
                 } else {
-                    merged.put(keyOf(t), new NodeTuple(existing.getKeyNode(),
+                    merged.put(Nodes.keyOf(t), new NodeTuple(existing.getKeyNode(),
                             merge(t.getValueNode(), existing.getValueNode(), key + ".*")));
                 }
             }
             Node anchor = dst == null ? src.getValueNode() : dst.getValueNode();
             MappingNode value = new MappingNode(Tag.MAP, false, new ArrayList<>(merged.values()), FlowStyle.BLOCK,
                     anchor.getStartMark(), anchor.getEndMark());
-            result = with(result, dst == null ? src.getKeyNode() : dst.getKeyNode(), value);
+            result = Nodes.with(result, dst == null ? src.getKeyNode() : dst.getKeyNode(), value);
         }
         return result;
     }
@@ -338,13 +338,13 @@ final class ProjectLoader {
         if (!(root instanceof MappingNode top)) {
             return root;
         }
-        NodeTuple services = field(top, "services");
+        NodeTuple services = Nodes.field(top, "services");
         if (services == null || !(services.getValueNode() instanceof MappingNode svcs)) {
             return root;
         }
         Map<String, Node> resolved = new LinkedHashMap<>();
         for (NodeTuple t : svcs.getValue()) {
-            resolved.put(keyOf(t), t.getValueNode());
+            resolved.put(Nodes.keyOf(t), t.getValueNode());
         }
         Map<String, Node> done = new HashMap<>();
         for (String name : new ArrayList<>(resolved.keySet())) {
@@ -352,11 +352,11 @@ final class ProjectLoader {
         }
         List<NodeTuple> tuples = new ArrayList<>();
         for (NodeTuple t : svcs.getValue()) {
-            tuples.add(new NodeTuple(t.getKeyNode(), done.getOrDefault(keyOf(t), t.getValueNode())));
+            tuples.add(new NodeTuple(t.getKeyNode(), done.getOrDefault(Nodes.keyOf(t), t.getValueNode())));
         }
         MappingNode newServices = new MappingNode(svcs.getTag(), false, tuples, svcs.getFlowStyle(),
                 svcs.getStartMark(), svcs.getEndMark());
-        return with(top, services.getKeyNode(), newServices);
+        return Nodes.with(top, services.getKeyNode(), newServices);
     }
 
     /** The service with its extends: applied (memoised in {@code done}); cycles are refused. */
@@ -370,7 +370,7 @@ final class ProjectLoader {
         if (!(service instanceof MappingNode sm)) {
             return service;
         }
-        NodeTuple ext = field(sm, "extends");
+        NodeTuple ext = Nodes.field(sm, "extends");
         if (ext == null) {
             return service;
         }
@@ -388,12 +388,12 @@ final class ProjectLoader {
         if (spec instanceof ScalarNode) {
             ref = value(spec, env);
         } else if (spec instanceof MappingNode m) {
-            NodeTuple s = field(m, "service");
+            NodeTuple s = Nodes.field(m, "service");
             if (s == null) {
                 throw new Failure(locations.of(spec), "extends." + name + ".service is required");
             }
             ref = value(s.getValueNode(), env);
-            NodeTuple fn = field(m, "file");
+            NodeTuple fn = Nodes.field(m, "file");
             fileNode = fn == null ? null : fn.getValueNode();
         } else {
             throw new Failure(locations.of(spec), "extends must be a service name or a mapping with service: and "
@@ -405,16 +405,16 @@ final class ProjectLoader {
             Path other = file.getParent().resolve(value(fileNode, env)).normalize();
             if (!Files.exists(other)) {
                 missing(locations.of(fileNode), other, "services that extend it are read without it");
-                Node alone = without(sm, "extends");
+                Node alone = Nodes.without(sm, "extends");
                 done.put(name, alone);
                 return alone;
             }
             Node otherRoot = loadFile(other, env, null, List.of(), locations.of(fileNode), false);
             Map<String, Node> otherServices = new LinkedHashMap<>();
-            if (otherRoot instanceof MappingNode om && field(om, "services") != null
-                    && field(om, "services").getValueNode() instanceof MappingNode os) {
+            if (otherRoot instanceof MappingNode om && Nodes.field(om, "services") != null
+                    && Nodes.field(om, "services").getValueNode() instanceof MappingNode os) {
                 for (NodeTuple t : os.getValue()) {
-                    otherServices.put(keyOf(t), t.getValueNode());
+                    otherServices.put(Nodes.keyOf(t), t.getValueNode());
                 }
             }
             if (!otherServices.containsKey(ref)) {
@@ -431,9 +431,9 @@ final class ProjectLoader {
         }
         Node merged = sm;
         if (base instanceof MappingNode) {
-            merged = merge(relabel(base, via), without(sm, "extends"), "services.*");
+            merged = merge(relabel(base, via), Nodes.without(sm, "extends"), "services.*");
         } else {
-            merged = without(sm, "extends");
+            merged = Nodes.without(sm, "extends");
         }
         done.put(name, merged);
         return merged;
@@ -571,46 +571,5 @@ final class ProjectLoader {
             return s.getValue();
         }
         throw new Failure(locations.of(n), what + " must be a string or a list of strings");
-    }
-
-    static NodeTuple field(MappingNode m, String key) {
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    private static String keyOf(NodeTuple t) {
-        return t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
-    }
-
-    private static MappingNode without(MappingNode m, String key) {
-        List<NodeTuple> tuples = new ArrayList<>();
-        for (NodeTuple t : m.getValue()) {
-            if (!(t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))) {
-                tuples.add(t);
-            }
-        }
-        return new MappingNode(m.getTag(), false, tuples, m.getFlowStyle(), m.getStartMark(), m.getEndMark());
-    }
-
-    private static MappingNode with(MappingNode m, Node keyNode, Node value) {
-        String key = ((ScalarNode) keyNode).getValue();
-        List<NodeTuple> tuples = new ArrayList<>();
-        boolean replaced = false;
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                tuples.add(new NodeTuple(t.getKeyNode(), value));
-                replaced = true;
-            } else {
-                tuples.add(t);
-            }
-        }
-        if (!replaced) {
-            tuples.add(new NodeTuple(keyNode, value));
-        }
-        return new MappingNode(m.getTag(), false, tuples, m.getFlowStyle(), m.getStartMark(), m.getEndMark());
     }
 }
