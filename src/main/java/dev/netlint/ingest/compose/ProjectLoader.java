@@ -6,7 +6,6 @@ import dev.netlint.ingest.SourceFile;
 import dev.netlint.model.InputProblem;
 import dev.netlint.model.SourceLocation;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -23,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -76,6 +74,7 @@ final class ProjectLoader {
     private final dev.netlint.ingest.ScanRoot texts;
     private final String displayPrefix;
     private final Locations locations;
+    private final ExtendsResolver extendsResolver;
     private final Set<Path> files = new LinkedHashSet<>();
     private final List<InputProblem> problems = new ArrayList<>();
     private int labels;
@@ -98,6 +97,7 @@ final class ProjectLoader {
         int slash = d.lastIndexOf('/');
         this.displayPrefix = slash < 0 ? "" : d.substring(0, slash + 1);
         this.locations = new Locations(d);
+        this.extendsResolver = new ExtendsResolver(this, locations);
     }
 
     /**
@@ -180,7 +180,7 @@ final class ProjectLoader {
     }
 
     /** One file: parsed, its include: and extends: applied. */
-    private Node loadFile(Path path, Environment env, SourceLocation via, List<Path> includeChain,
+    Node loadFile(Path path, Environment env, SourceLocation via, List<Path> includeChain,
                           SourceLocation at, boolean applyIncludesAndExtends) throws Failure {
         SourceFile f = open(path, at);
         String text;
@@ -191,7 +191,7 @@ final class ProjectLoader {
                     e.getMessage());
         }
         scanned.add(Map.entry(f.displayName(), text));
-        String label = "f" + labels++;
+        String label = newLabel();
         Interpolator interpolator = env.interpolator();
         locations.addFile(label, f.displayName(), text, via, interpolator);
         Node root;
@@ -208,7 +208,7 @@ final class ProjectLoader {
         List<Path> chain = new ArrayList<>(includeChain);
         chain.add(abs);
         Node withIncludes = applyIncludes(top, abs.getParent(), env, chain);
-        return applyExtends(withIncludes, abs, env);
+        return extendsResolver.apply(withIncludes, abs, env);
     }
 
     // ---- include -------------------------------------------------------------------------------
@@ -332,155 +332,13 @@ final class ProjectLoader {
         return result;
     }
 
-    // ---- extends -------------------------------------------------------------------------------
-
-    private Node applyExtends(Node root, Path file, Environment env) throws Failure {
-        if (!(root instanceof MappingNode top)) {
-            return root;
-        }
-        NodeTuple services = Nodes.field(top, "services");
-        if (services == null || !(services.getValueNode() instanceof MappingNode svcs)) {
-            return root;
-        }
-        Map<String, Node> resolved = new LinkedHashMap<>();
-        for (NodeTuple t : svcs.getValue()) {
-            resolved.put(Nodes.keyOf(t), t.getValueNode());
-        }
-        Map<String, Node> done = new HashMap<>();
-        for (String name : new ArrayList<>(resolved.keySet())) {
-            extendService(name, resolved, file, env, done, new ArrayList<>());
-        }
-        List<NodeTuple> tuples = new ArrayList<>();
-        for (NodeTuple t : svcs.getValue()) {
-            tuples.add(new NodeTuple(t.getKeyNode(), done.getOrDefault(Nodes.keyOf(t), t.getValueNode())));
-        }
-        MappingNode newServices = new MappingNode(svcs.getTag(), false, tuples, svcs.getFlowStyle(),
-                svcs.getStartMark(), svcs.getEndMark());
-        return Nodes.with(top, services.getKeyNode(), newServices);
-    }
-
-    /** The service with its extends: applied (memoised in {@code done}); cycles are refused. */
-    private Node extendService(String name, Map<String, Node> services, Path file, Environment env,
-                               Map<String, Node> done, List<String> chain) throws Failure {
-        Node cached = done.get(name);
-        if (cached != null) {
-            return cached;
-        }
-        Node service = services.get(name);
-        if (!(service instanceof MappingNode sm)) {
-            return service;
-        }
-        NodeTuple ext = Nodes.field(sm, "extends");
-        if (ext == null) {
-            return service;
-        }
-        String tracked = file + "#" + name;
-        if (chain.contains(tracked)) {
-            throw new Failure(locations.of(ext.getKeyNode()), "circular reference with extends: service \"" + name
-                    + "\" extends itself through " + String.join(", ", chain.stream()
-                    .map(c -> c.substring(c.lastIndexOf('#') + 1)).toList()));
-        }
-        List<String> nextChain = new ArrayList<>(chain);
-        nextChain.add(tracked);
-        Node spec = ext.getValueNode();
-        String ref;
-        Node fileNode = null;
-        if (spec instanceof ScalarNode) {
-            ref = value(spec, env);
-        } else if (spec instanceof MappingNode m) {
-            NodeTuple s = Nodes.field(m, "service");
-            if (s == null) {
-                throw new Failure(locations.of(spec), "extends." + name + ".service is required");
-            }
-            ref = value(s.getValueNode(), env);
-            NodeTuple fn = Nodes.field(m, "file");
-            fileNode = fn == null ? null : fn.getValueNode();
-        } else {
-            throw new Failure(locations.of(spec), "extends must be a service name or a mapping with service: and "
-                    + "file:, not " + ComposeModel.describe(spec));
-        }
-        SourceLocation via = locations.of(ext.getKeyNode());
-        Node base;
-        if (fileNode != null) {
-            Path other = file.getParent().resolve(value(fileNode, env)).normalize();
-            if (!Files.exists(other)) {
-                missing(locations.of(fileNode), other, "services that extend it are read without it");
-                Node alone = Nodes.without(sm, "extends");
-                done.put(name, alone);
-                return alone;
-            }
-            Node otherRoot = loadFile(other, env, null, List.of(), locations.of(fileNode), false);
-            Map<String, Node> otherServices = new LinkedHashMap<>();
-            if (otherRoot instanceof MappingNode om && Nodes.field(om, "services") != null
-                    && Nodes.field(om, "services").getValueNode() instanceof MappingNode os) {
-                for (NodeTuple t : os.getValue()) {
-                    otherServices.put(Nodes.keyOf(t), t.getValueNode());
-                }
-            }
-            if (!otherServices.containsKey(ref)) {
-                throw new Failure(locations.of(fileNode), "cannot extend service \"" + name + "\": service \"" + ref
-                        + "\" not found in " + display(other));
-            }
-            base = extendService(ref, otherServices, other, env, new HashMap<>(), nextChain);
-        } else {
-            if (!services.containsKey(ref)) {
-                throw new Failure(locations.of(spec), "cannot extend service \"" + name + "\": service \"" + ref
-                        + "\" not found");
-            }
-            base = extendService(ref, services, file, env, done, nextChain);
-        }
-        Node merged = sm;
-        if (base instanceof MappingNode) {
-            merged = merge(relabel(base, via), Nodes.without(sm, "extends"), "services.*");
-        } else {
-            merged = Nodes.without(sm, "extends");
-        }
-        done.put(name, merged);
-        return merged;
-    }
-
-    /** A copy of a base service whose marks say they came through {@code via}: a new label per use. */
-    private Node relabel(Node node, SourceLocation via) {
-        Map<String, String> newLabels = new HashMap<>();
-        return copy(node, via, newLabels, 0);
-    }
-
-    private Node copy(Node node, SourceLocation via, Map<String, String> newLabels, int depth) {
-        Optional<Mark> start = node.getStartMark().map(m -> remark(m, via, newLabels));
-        Optional<Mark> end = node.getEndMark().map(m -> remark(m, via, newLabels));
-        if (depth > YamlLoader.MAX_RESOLVED_DEPTH) {
-            return node;
-        }
-        if (node instanceof ScalarNode s) {
-            return new ScalarNode(s.getTag(), s.isResolved(), s.getValue(), s.getScalarStyle(), start, end);
-        }
-        if (node instanceof SequenceNode s) {
-            List<Node> items = new ArrayList<>();
-            for (Node n : s.getValue()) {
-                items.add(copy(n, via, newLabels, depth + 1));
-            }
-            return new SequenceNode(s.getTag(), s.isResolved(), items, s.getFlowStyle(), start, end);
-        }
-        MappingNode m = (MappingNode) node;
-        List<NodeTuple> tuples = new ArrayList<>();
-        for (NodeTuple t : m.getValue()) {
-            tuples.add(new NodeTuple(copy(t.getKeyNode(), via, newLabels, depth + 1),
-                    copy(t.getValueNode(), via, newLabels, depth + 1)));
-        }
-        return new MappingNode(m.getTag(), m.isResolved(), tuples, m.getFlowStyle(), start, end);
-    }
-
-    private Mark remark(Mark m, SourceLocation via, Map<String, String> newLabels) {
-        String label = newLabels.computeIfAbsent(m.getName(), old -> {
-            String fresh = "f" + labels++;
-            locations.alias(fresh, old, via);
-            return fresh;
-        });
-        return new Mark(label, m.getIndex(), m.getLine(), m.getColumn(), new int[0], 0);
+    /** A fresh label for the marks of a file, or of a base service pulled in by extends:. */
+    String newLabel() {
+        return "f" + labels++;
     }
 
     /** A referenced file that does not exist: compose refuses the project; the rest is still linted. */
-    private void missing(SourceLocation at, Path file, String consequence) {
+    void missing(SourceLocation at, Path file, String consequence) {
         if (!reportedMissing.add(file)) {
             return; // once per missing file, at its first reference
         }
@@ -532,7 +390,7 @@ final class ProjectLoader {
 
     // ---- nodes -----------------------------------------------------------------------------------
 
-    private Node merge(Node base, Node over, String path) throws Failure {
+    Node merge(Node base, Node over, String path) throws Failure {
         try {
             return Overrides.mergeAt(base, over, path);
         } catch (InputException e) {
@@ -551,7 +409,7 @@ final class ProjectLoader {
         return root;
     }
 
-    private String value(Node n, Environment env) throws Failure {
+    String value(Node n, Environment env) throws Failure {
         if (!(n instanceof ScalarNode s)) {
             throw new Failure(locations.of(n), "expected a single value, not " + ComposeModel.describe(n));
         }
