@@ -5,20 +5,15 @@ import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.SourceFile;
 import dev.netlint.model.InputProblem;
 import dev.netlint.model.SourceLocation;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +21,12 @@ import java.util.Set;
 
 /**
  * Loads a compose project the way compose-go's loader does: the files in order, each with its
- * {@code include:} applied (included projects loaded with their own directory and variables, their
- * resources imported, the including file winning on a clash) and then its {@code extends:} (a
- * service merged onto its base, from the same file or another, by the same per-key rules as several
- * files), and then merged onto the files before it ({@link Overrides}, with {@code !reset} and
- * {@code !override}).
+ * {@code include:} applied ({@link IncludeResolver}: included projects loaded with their own
+ * directory and variables, their resources imported, the including file winning on a clash) and
+ * then its {@code extends:} ({@link ExtendsResolver}: a service merged onto its base, from the same
+ * file or another, by the same per-key rules as several files), and then merged onto the files
+ * before it ({@link Overrides}, with {@code !reset} and {@code !override}). This class keeps the
+ * order, the project's state (files, problems, labels, load count) and the one place files are opened.
  *
  * <p>Every node keeps the marks of the file it was written in; a value pulled in through
  * {@code include:} or {@code extends:} also names that place ({@link SourceLocation#via()}). Files
@@ -74,6 +70,7 @@ final class ProjectLoader {
     private final dev.netlint.ingest.ScanRoot texts;
     private final String displayPrefix;
     private final Locations locations;
+    private final IncludeResolver includeResolver;
     private final ExtendsResolver extendsResolver;
     private final Set<Path> files = new LinkedHashSet<>();
     private final List<InputProblem> problems = new ArrayList<>();
@@ -97,6 +94,7 @@ final class ProjectLoader {
         int slash = d.lastIndexOf('/');
         this.displayPrefix = slash < 0 ? "" : d.substring(0, slash + 1);
         this.locations = new Locations(d);
+        this.includeResolver = new IncludeResolver(this, locations);
         this.extendsResolver = new ExtendsResolver(this, locations);
     }
 
@@ -181,7 +179,7 @@ final class ProjectLoader {
 
     /** One file: parsed, its include: and extends: applied. */
     Node loadFile(Path path, Environment env, SourceLocation via, List<Path> includeChain,
-                          SourceLocation at, boolean applyIncludesAndExtends) throws Failure {
+                  SourceLocation at, boolean applyIncludesAndExtends) throws Failure {
         SourceFile f = open(path, at);
         String text;
         try {
@@ -207,129 +205,8 @@ final class ProjectLoader {
         Path abs = path.toAbsolutePath().normalize();
         List<Path> chain = new ArrayList<>(includeChain);
         chain.add(abs);
-        Node withIncludes = applyIncludes(top, abs.getParent(), env, chain);
+        Node withIncludes = includeResolver.apply(top, abs.getParent(), env, chain);
         return extendsResolver.apply(withIncludes, abs, env);
-    }
-
-    // ---- include -------------------------------------------------------------------------------
-
-    private Node applyIncludes(MappingNode top, Path workingDir, Environment env, List<Path> chain) throws Failure {
-        NodeTuple include = Nodes.field(top, "include");
-        if (include == null) {
-            return top;
-        }
-        MappingNode result = Nodes.without(top, "include");
-        Node list = include.getValueNode();
-        if (Overrides.isNull(list)) {
-            return result;
-        }
-        if (!(list instanceof SequenceNode entries)) {
-            throw new Failure(locations.of(list), "`include` must be a list, not " + ComposeModel.describe(list));
-        }
-        for (Node entry : entries.getValue()) {
-            List<Node> pathNodes = new ArrayList<>();
-            Node projectDirectory = null;
-            List<Node> envFileNodes = new ArrayList<>();
-            if (entry instanceof ScalarNode) {
-                pathNodes.add(entry);
-            } else if (entry instanceof MappingNode m) {
-                NodeTuple p = Nodes.field(m, "path");
-                if (p == null) {
-                    throw new Failure(locations.of(entry), "an include entry needs \"path\"");
-                }
-                pathNodes.addAll(scalars(p.getValueNode(), "include path"));
-                NodeTuple pd = Nodes.field(m, "project_directory");
-                projectDirectory = pd == null ? null : pd.getValueNode();
-                NodeTuple ef = Nodes.field(m, "env_file");
-                if (ef != null) {
-                    envFileNodes.addAll(scalars(ef.getValueNode(), "include env_file"));
-                }
-            } else {
-                throw new Failure(locations.of(entry), "an include entry must be a path or a mapping with path:, "
-                        + "not " + ComposeModel.describe(entry));
-            }
-            if (pathNodes.isEmpty()) {
-                throw new Failure(locations.of(entry), "an include entry needs at least one path");
-            }
-            SourceLocation where = locations.of(pathNodes.get(0));
-            List<Path> paths = new ArrayList<>();
-            for (Node n : pathNodes) {
-                paths.add(workingDir.resolve(value(n, env)).normalize());
-            }
-            Path first = paths.get(0);
-            if (chain.contains(first)) {
-                StringBuilder msg = new StringBuilder("include cycle detected: ");
-                for (Path c : chain) {
-                    msg.append(display(c)).append(" includes ");
-                }
-                msg.append(display(first));
-                throw new Failure(where, msg.toString());
-            }
-            Path projectDir = projectDirectory == null ? first.getParent()
-                    : workingDir.resolve(value(projectDirectory, env)).normalize();
-            List<Path> envFiles = new ArrayList<>();
-            for (Node n : envFileNodes) {
-                String v = value(n, env);
-                if (!v.equals("/dev/null")) {
-                    envFiles.add(workingDir.resolve(v).normalize());
-                }
-            }
-            if (!Files.exists(first)) {
-                missing(where, first, "its services and networks are left out");
-                continue;
-            }
-            Environment included = environment(env, projectDir, envFiles, where);
-            Node imported = loadIncludedProject(paths, included, where, chain, projectDir);
-            if (imported instanceof MappingNode im) {
-                result = importResources(im, result);
-            }
-        }
-        return result;
-    }
-
-    /** An included project: its files relative to its own project directory, each with include/extends. */
-    private Node loadIncludedProject(List<Path> paths, Environment env, SourceLocation via, List<Path> chain,
-                                     Path projectDir) throws Failure {
-        Node root = null;
-        for (Path p : paths) {
-            Node doc = loadFile(p, env, via, chain, via, true);
-            if (doc != null) {
-                root = root == null ? Overrides.dropResets(doc) : merge(root, doc, "");
-            }
-        }
-        return root;
-    }
-
-    /** compose-go importResources: new names are added; on a clash the including file's value wins. */
-    private MappingNode importResources(MappingNode imported, MappingNode target) throws Failure {
-        MappingNode result = target;
-        for (String key : List.of("services", "volumes", "networks", "secrets", "configs", "models")) {
-            NodeTuple src = Nodes.field(imported, key);
-            if (src == null || !(src.getValueNode() instanceof MappingNode from)) {
-                continue;
-            }
-            NodeTuple dst = Nodes.field(result, key);
-            Map<String, NodeTuple> merged = new LinkedHashMap<>();
-            if (dst != null && dst.getValueNode() instanceof MappingNode to) {
-                for (NodeTuple t : to.getValue()) {
-                    merged.put(Nodes.keyOf(t), t);
-                }
-            }
-            for (NodeTuple t : from.getValue()) {
-                NodeTuple existing = merged.get(Nodes.keyOf(t));
-                if (existing == null) {
-                    merged.put(Nodes.keyOf(t), t);
-                } else {
-                    merged.put(Nodes.keyOf(t), new NodeTuple(existing.getKeyNode(),
-                            merge(t.getValueNode(), existing.getValueNode(), key + ".*")));
-                }
-            }
-            Node anchor = dst == null ? src.getValueNode() : dst.getValueNode();
-            MappingNode value = new MappingNode(Tag.MAP, false, new ArrayList<>(merged.values()), FlowStyle.BLOCK,
-                    anchor.getStartMark(), anchor.getEndMark());
-            result = Nodes.with(result, dst == null ? src.getKeyNode() : dst.getKeyNode(), value);
-        }
-        return result;
     }
 
     /** A fresh label for the marks of a file, or of a base service pulled in by extends:. */
@@ -419,15 +296,5 @@ final class ProjectLoader {
                     + "value here, so the file it names is not known");
         }
         return r.value();
-    }
-
-    private List<Node> scalars(Node n, String what) throws Failure {
-        if (n instanceof ScalarNode) {
-            return List.of(n);
-        }
-        if (n instanceof SequenceNode s) {
-            return s.getValue();
-        }
-        throw new Failure(locations.of(n), what + " must be a string or a list of strings");
     }
 }
