@@ -47,7 +47,7 @@ final class ProjectLoader {
         final transient SourceLocation location;
 
         Failure(SourceLocation location, String message) {
-            super(ComposeModel.oneLine(message));
+            super(Scalars.oneLine(message));
             this.location = location;
         }
     }
@@ -224,7 +224,7 @@ final class ProjectLoader {
             return result;
         }
         if (!(list instanceof SequenceNode entries)) {
-            throw new Failure(locations.of(list), "`include` must be a list, not " + ComposeModel.describe(list));
+            throw new Failure(locations.of(list), "`include` must be a list, not " + Scalars.describe(list));
         }
         for (Node entry : entries.getValue()) {
             List<Node> pathNodes = new ArrayList<>();
@@ -246,7 +246,7 @@ final class ProjectLoader {
                 }
             } else {
                 throw new Failure(locations.of(entry), "an include entry must be a path or a mapping with path:, "
-                        + "not " + ComposeModel.describe(entry));
+                        + "not " + Scalars.describe(entry));
             }
             if (pathNodes.isEmpty()) {
                 throw new Failure(locations.of(entry), "an include entry needs at least one path");
@@ -397,7 +397,7 @@ final class ProjectLoader {
             fileNode = fn == null ? null : fn.getValueNode();
         } else {
             throw new Failure(locations.of(spec), "extends must be a service name or a mapping with service: and "
-                    + "file:, not " + ComposeModel.describe(spec));
+                    + "file:, not " + Scalars.describe(spec));
         }
         SourceLocation via = locations.of(ext.getKeyNode());
         Node base;
@@ -553,7 +553,7 @@ final class ProjectLoader {
 
     private String value(Node n, Environment env) throws Failure {
         if (!(n instanceof ScalarNode s)) {
-            throw new Failure(locations.of(n), "expected a single value, not " + ComposeModel.describe(n));
+            throw new Failure(locations.of(n), "expected a single value, not " + Scalars.describe(n));
         }
         Interpolator.Result r = locations.interpolatorOf(s, env.interpolator()).apply(s.getValue());
         if (r.unknown() || r.error() != null) {
