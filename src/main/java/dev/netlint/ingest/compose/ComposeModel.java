@@ -1,7 +1,6 @@
 package dev.netlint.ingest.compose;
 
 import dev.netlint.ingest.IngestContext;
-import dev.netlint.ingest.ports.PortSpec;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.Attachment;
 import dev.netlint.model.Container;
@@ -48,14 +47,14 @@ final class ComposeModel {
             "secrets", "configs", "include", "models");
 
     private final Scalars scalars;
-    private final Interpolator interpolator;
+    private final PortParser portParser;
     private final Locations locations;
     private String imposedName;
     private Set<String> profileSelection = Set.of();
 
     ComposeModel(IngestContext context, Interpolator interpolator, Locations locations) {
         this.scalars = new Scalars(context, interpolator, locations);
-        this.interpolator = interpolator;
+        this.portParser = new PortParser(scalars);
         this.locations = locations;
     }
 
@@ -292,7 +291,7 @@ final class ComposeModel {
         if (ports != null) {
             c.portsKeyLocation(locations.of(ports.getKeyNode()));
             for (Node item : scalars.list(ports.getValueNode(), "ports", false)) {
-                PortMapping p = port(item);
+                PortMapping p = portParser.parse(item);
                 if (p != null) {
                     c.port(p);
                 }
@@ -358,129 +357,6 @@ final class ComposeModel {
             }
             c.attach(a);
         }
-    }
-
-    // ---- ports -------------------------------------------------------------------------------
-
-    private PortMapping port(Node item) {
-        if (item instanceof ScalarNode s) {
-            Text t = scalars.text(s, "ports");
-            if (t == null) {
-                return null;
-            }
-            boolean sexagesimal = s.isPlain() && PortSpec.yaml11Sexagesimal(s.getValue());
-            try {
-                // Known as a whole: parsed after substitution, as compose does; else field by field.
-                PortSpec p = t.unknown()
-                        ? PortSpec.parse(s.getValue().strip(), field -> {
-                            Interpolator.Result r = locations.interpolatorOf(s, interpolator).apply(field);
-                            return r.unknown() || r.error() != null ? null : r.value();
-                        })
-                        : PortSpec.parse(t.value().strip());
-                AddressValue ip = null;
-                if (p.hostIp() != null) {
-                    ip = AddressValue.address(p.hostIp(), t.location());
-                    if (ip.isMalformed()) {
-                        scalars.problem(t.location(), "invalid host IP address \"" + p.hostIp() + "\" in port \"" + t.value()
-                                + "\": " + ip.error());
-                        return null;
-                    }
-                }
-                return p.toMapping(ip, t.value(), t.location(), sexagesimal);
-            } catch (PortSpec.Invalid e) {
-                scalars.problem(t.location(), e.getMessage());
-                return null;
-            }
-        }
-        if (!(item instanceof MappingNode m)) {
-            scalars.problem(locations.of(item), "a port must be a string such as \"8080:80\" or a mapping with target:, not "
-                    + describe(item));
-            return null;
-        }
-        SourceLocation where = locations.of(m);
-        Map<String, NodeTuple> f = fields(m);
-        NodeTuple targetField = f.get("target");
-        if (targetField == null) {
-            scalars.problem(where, "a port in the long syntax needs \"target\" (the container port)");
-            return null;
-        }
-        boolean unknown = false;
-        boolean hostUnknown = false;
-        boolean ipUnknown = false;
-        Text target = scalars.text(targetField.getValueNode(), "target");
-        if (target == null) {
-            return null;
-        }
-        int[] container = {0, 0};
-        Integer hostStart = null;
-        Integer hostEnd = null;
-        AddressValue ip = null;
-        String protocol = "tcp";
-        StringBuilder raw = new StringBuilder();
-        try {
-            if (target.unknown()) {
-                unknown = true;
-            } else {
-                container = PortSpec.range(target.value().strip(), "target port", target.value());
-                if (container[0] != container[1]) {
-                    scalars.problem(target.location(), "target must be a single port, not the range " + target.value());
-                    return null;
-                }
-            }
-            NodeTuple publishedField = f.get("published");
-            if (publishedField != null && !Overrides.isNull(publishedField.getValueNode())) {
-                Text published = scalars.text(publishedField.getValueNode(), "published");
-                if (published == null) {
-                    return null;
-                }
-                if (published.unknown()) {
-                    unknown = true;
-                    hostUnknown = true;
-                } else if (!published.value().isBlank()) {
-                    int[] h = PortSpec.range(published.value().strip(), "published port", published.value());
-                    hostStart = h[0];
-                    hostEnd = h[1];
-                }
-                raw.append(published.value()).append(':');
-            }
-            NodeTuple ipField = f.get("host_ip");
-            if (ipField != null && !Overrides.isNull(ipField.getValueNode())) {
-                Text ipText = scalars.text(ipField.getValueNode(), "host_ip");
-                if (ipText == null) {
-                    return null;
-                }
-                ip = AddressValue.address(ipText);
-                ipUnknown = ipText.unknown();
-                unknown |= ipUnknown;
-                if (ip.isMalformed()) {
-                    scalars.problem(ipText.location(), "invalid host_ip \"" + ipText.value() + "\": " + ip.error());
-                    return null;
-                }
-                raw.insert(0, ipText.value() + ":");
-            }
-            NodeTuple protoField = f.get("protocol");
-            if (protoField != null && !Overrides.isNull(protoField.getValueNode())) {
-                Text proto = scalars.text(protoField.getValueNode(), "protocol");
-                if (proto == null) {
-                    return null;
-                }
-                if (proto.unknown()) {
-                    unknown = true;
-                } else {
-                    protocol = proto.value().strip().toLowerCase(Locale.ROOT);
-                    if (!Set.of("tcp", "udp", "sctp").contains(protocol)) {
-                        scalars.problem(proto.location(), "invalid protocol \"" + proto.value() + "\" (tcp, udp or sctp)");
-                        return null;
-                    }
-                }
-            }
-        } catch (PortSpec.Invalid e) {
-            scalars.problem(where, e.getMessage());
-            return null;
-        }
-        raw.append(target.value()).append('/').append(protocol);
-        return new PortMapping(ip, hostStart, hostEnd, container[0], container[1], protocol, raw.toString(), where,
-                unknown, false, ipUnknown, hostUnknown, target.unknown());
     }
 
     private static boolean looksLikeService(Node v) {
