@@ -1,14 +1,8 @@
 package dev.netlint.ingest.compose;
 
 import dev.netlint.ingest.IngestContext;
-import dev.netlint.ingest.ports.PortSpec;
-import dev.netlint.model.AddressValue;
-import dev.netlint.model.Attachment;
 import dev.netlint.model.Container;
-import dev.netlint.model.IpamPool;
 import dev.netlint.model.Network;
-import dev.netlint.model.NetworkMode;
-import dev.netlint.model.PortMapping;
 import dev.netlint.model.Project;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.model.Text;
@@ -16,13 +10,14 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import static dev.netlint.ingest.compose.Scalars.describe;
+import static dev.netlint.ingest.compose.Scalars.fields;
+import static dev.netlint.ingest.compose.Scalars.oneLine;
 
 /**
  * Builds one {@link Project} from a compose document (already merged with its overrides). Values
@@ -42,19 +37,18 @@ final class ComposeModel {
 
     static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "name", "services", "networks", "volumes",
             "secrets", "configs", "include", "models");
-    private static final int MAX_PROBLEMS = 100;
 
-    private final IngestContext context;
-    private final Interpolator interpolator;
+    private final Scalars scalars;
+    private final NetworkParser networkParser;
+    private final ServiceParser serviceParser;
     private final Locations locations;
-    private int problems;
-    private SourceLocation firstSuppressed;
     private String imposedName;
     private Set<String> profileSelection = Set.of();
 
     ComposeModel(IngestContext context, Interpolator interpolator, Locations locations) {
-        this.context = context;
-        this.interpolator = interpolator;
+        this.scalars = new Scalars(context, interpolator, locations);
+        this.networkParser = new NetworkParser(scalars);
+        this.serviceParser = new ServiceParser(scalars);
         this.locations = locations;
     }
 
@@ -95,16 +89,16 @@ final class ComposeModel {
                         ? "; this looks like a version 1 file with services at the top level, which Compose no "
                                 + "longer reads: move them under \"services:\""
                         : "";
-                problem(locations.of(k), "unknown top-level key \"" + k.getValue() + "\": Compose refuses the file "
-                        + "(only version, name, services, networks, volumes, secrets, configs, include and x- keys "
-                        + "are allowed)" + hint);
+                scalars.problem(locations.of(k), "unknown top-level key \"" + k.getValue() + "\": Compose refuses "
+                        + "the file (only version, name, services, networks, volumes, secrets, configs, include and "
+                        + "x- keys are allowed)" + hint);
             }
         }
 
         String projectName = normalizeProjectName(directoryName);
         NodeTuple nameKey = keys.get("name");
         if (nameKey != null) {
-            Text n = text(nameKey.getValueNode(), "name");
+            Text n = scalars.text(nameKey.getValueNode(), "name");
             if (n != null && n.known() && !normalizeProjectName(n.value()).isEmpty()) {
                 projectName = normalizeProjectName(n.value());
             }
@@ -125,7 +119,7 @@ final class ComposeModel {
                         + "names to their settings, not " + describe(networks.getValueNode()));
             }
             for (NodeTuple t : nets.getValue()) {
-                Network n = network(t);
+                Network n = networkParser.parse(t);
                 if (n != null) {
                     project.add(n);
                 }
@@ -138,508 +132,18 @@ final class ComposeModel {
                         + "names to their settings, not " + describe(services.getValueNode()));
             }
             for (NodeTuple t : svcs.getValue()) {
-                Container c = service(t);
+                Container c = serviceParser.parse(t);
                 if (c != null && enabled(c)) {
                     project.add(c);
                 }
             }
         }
-        if (problems > MAX_PROBLEMS) {
-            context.problem(firstSuppressed, (problems - MAX_PROBLEMS) + " more problems in this file were not "
-                    + "listed (the first is here)");
-        }
+        scalars.reportSuppressed();
         return project;
-    }
-
-    // ---- networks ----------------------------------------------------------------------------
-
-    private Network network(NodeTuple t) {
-        if (!(t.getKeyNode() instanceof ScalarNode key)) {
-            problem(locations.of(t.getKeyNode()), "a network name must be a string");
-            return null;
-        }
-        Network n = new Network(key.getValue(), locations.of(key));
-        Node v = t.getValueNode();
-        if (Overrides.isNull(v)) {
-            return n;
-        }
-        if (!(v instanceof MappingNode m)) {
-            problem(locations.of(v), "network \"" + key.getValue() + "\" must be a mapping of settings, not "
-                    + describe(v));
-            return null;
-        }
-        for (NodeTuple f : m.getValue()) {
-            if (f.getKeyNode() instanceof ScalarNode k) {
-                n.declaredKey(k.getValue(), locations.of(k));
-            }
-        }
-        Map<String, NodeTuple> fields = fields(m);
-        ifPresent(fields, "driver", node -> n.driver(text(node, "driver")));
-        ifPresent(fields, "driver_opts", node -> options(node, "driver_opts", n::option));
-        ifPresent(fields, "internal", node -> n.internal(bool(node, "internal", n)));
-        ifPresent(fields, "attachable", node -> n.attachable(bool(node, "attachable", n)));
-        ifPresent(fields, "enable_ipv6", node -> n.enableIpv6(bool(node, "enable_ipv6", n), locations.of(node)));
-        ifPresent(fields, "name", node -> n.externalName(text(node, "name")));
-        ifPresent(fields, "external", node -> {
-            if (node instanceof MappingNode ext) {
-                // Legacy form: external: {name: real-name}
-                n.external(true);
-                NodeTuple name = fields(ext).get("name");
-                if (name != null) {
-                    n.externalName(text(name.getValueNode(), "external.name"));
-                }
-            } else {
-                Boolean b = bool(node, "external", n);
-                n.external(Boolean.TRUE.equals(b));
-            }
-        });
-        ifPresent(fields, "ipam", node -> ipam(node, n));
-        return n;
-    }
-
-    private void ipam(Node node, Network n) {
-        if (Overrides.isNull(node)) {
-            return;
-        }
-        if (!(node instanceof MappingNode m)) {
-            problem(locations.of(node), "ipam must be a mapping (driver, config, options), not " + describe(node));
-            return;
-        }
-        for (NodeTuple f : m.getValue()) {
-            if (f.getKeyNode() instanceof ScalarNode k) {
-                n.declaredKey("ipam." + k.getValue(), locations.of(k));
-            }
-        }
-        Map<String, NodeTuple> fields = fields(m);
-        ifPresent(fields, "driver", d -> n.ipamDriver(text(d, "ipam.driver")));
-        ifPresent(fields, "config", cfg -> {
-            if (Overrides.isNull(cfg)) {
-                return;
-            }
-            if (!(cfg instanceof SequenceNode seq)) {
-                problem(locations.of(cfg), "ipam.config must be a list of subnets, not " + describe(cfg));
-                return;
-            }
-            for (Node item : seq.getValue()) {
-                if (!(item instanceof MappingNode pm)) {
-                    problem(locations.of(item), "an ipam.config entry must be a mapping (subnet, ip_range, gateway, "
-                            + "aux_addresses), not " + describe(item));
-                    continue;
-                }
-                IpamPool pool = new IpamPool(locations.of(item));
-                Map<String, NodeTuple> pf = fields(pm);
-                ifPresent(pf, "subnet", s -> pool.subnet(cidr(s, "subnet")));
-                ifPresent(pf, "ip_range", s -> pool.ipRange(cidr(s, "ip_range")));
-                ifPresent(pf, "gateway", s -> pool.gateway(address(s, "gateway")));
-                ifPresent(pf, "aux_addresses", aux -> {
-                    if (aux instanceof MappingNode am) {
-                        for (NodeTuple at : am.getValue()) {
-                            if (at.getKeyNode() instanceof ScalarNode ak) {
-                                AddressValue a = address(at.getValueNode(), "aux_addresses." + ak.getValue());
-                                if (a != null) {
-                                    pool.aux(ak.getValue(), a);
-                                }
-                            }
-                        }
-                    } else if (!Overrides.isNull(aux)) {
-                        problem(locations.of(aux), "aux_addresses must be a mapping of names to addresses, not "
-                                + describe(aux));
-                    }
-                });
-                n.pool(pool);
-            }
-        });
-    }
-
-    // ---- services ----------------------------------------------------------------------------
-
-    private Container service(NodeTuple t) {
-        if (!(t.getKeyNode() instanceof ScalarNode key)) {
-            problem(locations.of(t.getKeyNode()), "a service name must be a string");
-            return null;
-        }
-        String service = key.getValue();
-        Node v = t.getValueNode();
-        if (!(v instanceof MappingNode m)) {
-            problem(locations.of(v), "service \"" + service + "\" must be a mapping of settings, not " + describe(v));
-            return null;
-        }
-        Map<String, NodeTuple> fields = fields(m);
-        String name = service;
-        NodeTuple cn = fields.get("container_name");
-        Text containerName = null;
-        if (cn != null) {
-            Text n = text(cn.getValueNode(), "container_name");
-            if (n != null && n.known() && !n.value().isBlank()) {
-                name = n.value();
-            }
-            containerName = n;
-        }
-        Container c = new Container(name, locations.of(key)).serviceName(service).fixedName(containerName);
-
-        NodeTuple mode = fields.containsKey("network_mode") ? fields.get("network_mode") : fields.get("net");
-        if (mode != null) {
-            Text m2 = text(mode.getValueNode(), "network_mode");
-            if (m2 != null) {
-                c.networkMode(m2.unknown() ? NetworkMode.unknown(m2.value(), m2.location())
-                        : NetworkMode.parse(m2.value(), m2.location()));
-            }
-        }
-        NodeTuple networks = fields.get("networks");
-        if (networks != null) {
-            c.networksKeyLocation(locations.of(networks.getKeyNode()));
-            attachments(networks.getValueNode(), c);
-        }
-        NodeTuple ports = fields.get("ports");
-        if (ports != null) {
-            c.portsKeyLocation(locations.of(ports.getKeyNode()));
-            for (Node item : list(ports.getValueNode(), "ports", false)) {
-                PortMapping p = port(item);
-                if (p != null) {
-                    c.port(p);
-                }
-            }
-        }
-        // A profile that stays unknown (a variable) still makes the service optional: keep its raw text.
-        ifPresent(fields, "profiles", node -> list(node, "profiles", false)
-                .forEach(i -> addText(i, "profiles", p -> c.profile(p.value()))));
-        ifPresent(fields, "expose", node -> list(node, "expose", true).forEach(i -> addText(i, "expose", c::expose)));
-        ifPresent(fields, "hostname", node -> c.hostname(text(node, "hostname")));
-        ifPresent(fields, "mac_address", node -> c.macAddress(text(node, "mac_address")));
-        ifPresent(fields, "dns", node -> list(node, "dns", true).forEach(i -> addText(i, "dns", c::dns)));
-        ifPresent(fields, "links", node -> list(node, "links", true).forEach(i -> addText(i, "links", c::link)));
-        ifPresent(fields, "extra_hosts", node -> {
-            if (node instanceof MappingNode hosts) {
-                for (NodeTuple h : hosts.getValue()) {
-                    Text ip = text(h.getValueNode(), "extra_hosts");
-                    if (ip != null && h.getKeyNode() instanceof ScalarNode hk) {
-                        c.extraHost(new Text(hk.getValue() + ":" + ip.value(), ip.location(), ip.unknown()));
-                    }
-                }
-            } else {
-                list(node, "extra_hosts", true).forEach(i -> addText(i, "extra_hosts", c::extraHost));
-            }
-        });
-        return c;
-    }
-
-    private void attachments(Node node, Container c) {
-        if (Overrides.isNull(node)) {
-            return;
-        }
-        if (node instanceof SequenceNode seq) {
-            for (Node item : seq.getValue()) {
-                Text net = text(item, "networks");
-                if (net != null) {
-                    c.attach(new Attachment(net, net.location()));
-                }
-            }
-            return;
-        }
-        if (!(node instanceof MappingNode map)) {
-            problem(locations.of(node), "service networks must be a list of names or a mapping, not " + describe(node));
-            return;
-        }
-        for (NodeTuple t : map.getValue()) {
-            if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                problem(locations.of(t.getKeyNode()), "a network name must be a string");
-                continue;
-            }
-            Text net = Text.of(k.getValue(), locations.of(k));
-            Attachment a = new Attachment(net, locations.of(k));
-            Node v = t.getValueNode();
-            if (v instanceof MappingNode settings) {
-                Map<String, NodeTuple> f = fields(settings);
-                ifPresent(f, "ipv4_address", x -> a.ipv4(address(x, "ipv4_address")));
-                ifPresent(f, "ipv6_address", x -> a.ipv6(address(x, "ipv6_address")));
-                ifPresent(f, "aliases", x -> list(x, "aliases", true).forEach(i -> addText(i, "aliases", a::alias)));
-            } else if (!Overrides.isNull(v)) {
-                problem(locations.of(v), "the settings of network \"" + k.getValue() + "\" must be a mapping "
-                        + "(aliases, ipv4_address, ipv6_address), not " + describe(v));
-                continue;
-            }
-            c.attach(a);
-        }
-    }
-
-    // ---- ports -------------------------------------------------------------------------------
-
-    private PortMapping port(Node item) {
-        if (item instanceof ScalarNode s) {
-            Text t = text(s, "ports");
-            if (t == null) {
-                return null;
-            }
-            boolean sexagesimal = s.isPlain() && PortSpec.yaml11Sexagesimal(s.getValue());
-            try {
-                // Known as a whole: parsed after substitution, as compose does; else field by field.
-                PortSpec p = t.unknown()
-                        ? PortSpec.parse(s.getValue().strip(), field -> {
-                            Interpolator.Result r = locations.interpolatorOf(s, interpolator).apply(field);
-                            return r.unknown() || r.error() != null ? null : r.value();
-                        })
-                        : PortSpec.parse(t.value().strip());
-                AddressValue ip = null;
-                if (p.hostIp() != null) {
-                    ip = AddressValue.address(p.hostIp(), t.location());
-                    if (ip.isMalformed()) {
-                        problem(t.location(), "invalid host IP address \"" + p.hostIp() + "\" in port \"" + t.value()
-                                + "\": " + ip.error());
-                        return null;
-                    }
-                }
-                return p.toMapping(ip, t.value(), t.location(), sexagesimal);
-            } catch (PortSpec.Invalid e) {
-                problem(t.location(), e.getMessage());
-                return null;
-            }
-        }
-        if (!(item instanceof MappingNode m)) {
-            problem(locations.of(item), "a port must be a string such as \"8080:80\" or a mapping with target:, not "
-                    + describe(item));
-            return null;
-        }
-        SourceLocation where = locations.of(m);
-        Map<String, NodeTuple> f = fields(m);
-        NodeTuple targetField = f.get("target");
-        if (targetField == null) {
-            problem(where, "a port in the long syntax needs \"target\" (the container port)");
-            return null;
-        }
-        boolean unknown = false;
-        boolean hostUnknown = false;
-        boolean ipUnknown = false;
-        Text target = text(targetField.getValueNode(), "target");
-        if (target == null) {
-            return null;
-        }
-        int[] container = {0, 0};
-        Integer hostStart = null;
-        Integer hostEnd = null;
-        AddressValue ip = null;
-        String protocol = "tcp";
-        StringBuilder raw = new StringBuilder();
-        try {
-            if (target.unknown()) {
-                unknown = true;
-            } else {
-                container = PortSpec.range(target.value().strip(), "target port", target.value());
-                if (container[0] != container[1]) {
-                    problem(target.location(), "target must be a single port, not the range " + target.value());
-                    return null;
-                }
-            }
-            NodeTuple publishedField = f.get("published");
-            if (publishedField != null && !Overrides.isNull(publishedField.getValueNode())) {
-                Text published = text(publishedField.getValueNode(), "published");
-                if (published == null) {
-                    return null;
-                }
-                if (published.unknown()) {
-                    unknown = true;
-                    hostUnknown = true;
-                } else if (!published.value().isBlank()) {
-                    int[] h = PortSpec.range(published.value().strip(), "published port", published.value());
-                    hostStart = h[0];
-                    hostEnd = h[1];
-                }
-                raw.append(published.value()).append(':');
-            }
-            NodeTuple ipField = f.get("host_ip");
-            if (ipField != null && !Overrides.isNull(ipField.getValueNode())) {
-                Text ipText = text(ipField.getValueNode(), "host_ip");
-                if (ipText == null) {
-                    return null;
-                }
-                ip = AddressValue.address(ipText);
-                ipUnknown = ipText.unknown();
-                unknown |= ipUnknown;
-                if (ip.isMalformed()) {
-                    problem(ipText.location(), "invalid host_ip \"" + ipText.value() + "\": " + ip.error());
-                    return null;
-                }
-                raw.insert(0, ipText.value() + ":");
-            }
-            NodeTuple protoField = f.get("protocol");
-            if (protoField != null && !Overrides.isNull(protoField.getValueNode())) {
-                Text proto = text(protoField.getValueNode(), "protocol");
-                if (proto == null) {
-                    return null;
-                }
-                if (proto.unknown()) {
-                    unknown = true;
-                } else {
-                    protocol = proto.value().strip().toLowerCase(Locale.ROOT);
-                    if (!Set.of("tcp", "udp", "sctp").contains(protocol)) {
-                        problem(proto.location(), "invalid protocol \"" + proto.value() + "\" (tcp, udp or sctp)");
-                        return null;
-                    }
-                }
-            }
-        } catch (PortSpec.Invalid e) {
-            problem(where, e.getMessage());
-            return null;
-        }
-        raw.append(target.value()).append('/').append(protocol);
-        return new PortMapping(ip, hostStart, hostEnd, container[0], container[1], protocol, raw.toString(), where,
-                unknown, false, ipUnknown, hostUnknown, target.unknown());
-    }
-
-    // ---- scalars -----------------------------------------------------------------------------
-
-    /** The interpolated text of a scalar; null (and a problem) for a mapping or sequence. */
-    private Text text(Node node, String what) {
-        if (!(node instanceof ScalarNode s)) {
-            problem(locations.of(node), what + " must be a single value, not " + describe(node));
-            return null;
-        }
-        SourceLocation where = locations.of(s);
-        Interpolator.Result r = locations.interpolatorOf(s, interpolator).apply(s.getValue());
-        if (r.error() != null) {
-            problem(where, r.error() + " in " + what + "; Compose refuses the file");
-            return Text.unknown(s.getValue(), where);
-        }
-        return r.unknown() ? Text.unknown(s.getValue(), where) : Text.of(r.value(), where);
-    }
-
-    private AddressValue cidr(Node node, String what) {
-        Text t = text(node, what);
-        return t == null ? null : AddressValue.cidr(t);
-    }
-
-    private AddressValue address(Node node, String what) {
-        Text t = text(node, what);
-        return t == null ? null : AddressValue.address(t);
-    }
-
-    /** Compose's boolean cast: true/false, and the YAML 1.1 spellings it still accepts with a warning. */
-    private Boolean bool(Node node, String key, Network n) {
-        Text t = text(node, key);
-        if (t == null) {
-            return null;
-        }
-        if (t.unknown()) {
-            n.unknownKey(key);
-            return null;
-        }
-        switch (t.value().strip().toLowerCase(Locale.ROOT)) {
-            case "true", "y", "yes", "on":
-                return true;
-            case "false", "n", "no", "off":
-                return false;
-            default:
-                problem(t.location(), "invalid boolean \"" + t.value() + "\" for " + key + " (use true or false)");
-                n.unknownKey(key);
-                return null;
-        }
-    }
-
-    private void options(Node node, String what, java.util.function.BiConsumer<String, Text> sink) {
-        if (Overrides.isNull(node)) {
-            return;
-        }
-        if (!(node instanceof MappingNode m)) {
-            problem(locations.of(node), what + " must be a mapping of option names to values, not " + describe(node));
-            return;
-        }
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k) {
-                Text v = text(t.getValueNode(), what + "." + k.getValue());
-                if (v != null) {
-                    sink.accept(k.getValue(), v);
-                }
-            }
-        }
-    }
-
-    /** A list's items; a single scalar counts as a one-item list where Compose allows it. */
-    private List<Node> list(Node node, String what, boolean scalarAllowed) {
-        if (node instanceof SequenceNode seq) {
-            return seq.getValue();
-        }
-        if (Overrides.isNull(node)) {
-            return List.of();
-        }
-        if (scalarAllowed && node instanceof ScalarNode) {
-            return List.of(node);
-        }
-        problem(locations.of(node), what + " must be a list, not " + describe(node));
-        return List.of();
-    }
-
-    private void addText(Node item, String what, java.util.function.Consumer<Text> sink) {
-        Text t = text(item, what);
-        if (t != null) {
-            sink.accept(t);
-        }
-    }
-
-    private interface NodeConsumer {
-        void accept(Node node);
-    }
-
-    private static void ifPresent(Map<String, NodeTuple> fields, String key, NodeConsumer action) {
-        NodeTuple t = fields.get(key);
-        if (t != null) {
-            action.accept(t.getValueNode());
-        }
-    }
-
-    /** A mapping's entries by key (string keys only; duplicates were rejected while loading). */
-    private static Map<String, NodeTuple> fields(MappingNode m) {
-        Map<String, NodeTuple> out = new LinkedHashMap<>();
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k) {
-                out.putIfAbsent(k.getValue(), t);
-            }
-        }
-        return out;
     }
 
     private static boolean looksLikeService(Node v) {
         return v instanceof MappingNode m && (fields(m).containsKey("image") || fields(m).containsKey("build"));
-    }
-
-    static String describe(Node n) {
-        if (n instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (n instanceof SequenceNode) {
-            return "a list";
-        }
-        if (Overrides.isNull(n)) {
-            return "an empty value";
-        }
-        String v = ((ScalarNode) n).getValue();
-        return "the value \"" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "\"";
-    }
-
-    /** Messages are one line: control characters from the input are shown escaped. */
-    static String oneLine(String message) {
-        StringBuilder sb = new StringBuilder(message.length());
-        message.codePoints().forEach(c -> {
-            if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x85) {
-                sb.append(String.format("\\u%04x", c));
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.toString();
-    }
-
-    private void problem(SourceLocation where, String message) {
-        problems++;
-        if (problems <= MAX_PROBLEMS) {
-            context.problem(where, oneLine(message));
-        } else if (firstSuppressed == null) {
-            firstSuppressed = where;
-        }
     }
 
     /** Compose's project-name rule: lower case, only a-z 0-9 _ -, starting with a letter or digit. */

@@ -96,7 +96,7 @@ final class ExtendsResolver {
             fileNode = fn == null ? null : fn.getValueNode();
         } else {
             throw new Failure(locations.of(spec), "extends must be a service name or a mapping with service: and "
-                    + "file:, not " + ComposeModel.describe(spec));
+                    + "file:, not " + Scalars.describe(spec));
         }
         SourceLocation via = locations.of(ext.getKeyNode());
         Node base;

@@ -43,7 +43,7 @@ final class IncludeResolver {
             return result;
         }
         if (!(list instanceof SequenceNode entries)) {
-            throw new Failure(locations.of(list), "`include` must be a list, not " + ComposeModel.describe(list));
+            throw new Failure(locations.of(list), "`include` must be a list, not " + Scalars.describe(list));
         }
         for (Node entry : entries.getValue()) {
             List<Node> pathNodes = new ArrayList<>();
@@ -65,7 +65,7 @@ final class IncludeResolver {
                 }
             } else {
                 throw new Failure(locations.of(entry), "an include entry must be a path or a mapping with path:, "
-                        + "not " + ComposeModel.describe(entry));
+                        + "not " + Scalars.describe(entry));
             }
             if (pathNodes.isEmpty()) {
                 throw new Failure(locations.of(entry), "an include entry needs at least one path");

@@ -41,7 +41,7 @@ final class ProjectLoader {
         final transient SourceLocation location;
 
         Failure(SourceLocation location, String message) {
-            super(ComposeModel.oneLine(message));
+            super(Scalars.oneLine(message));
             this.location = location;
         }
     }
@@ -288,7 +288,7 @@ final class ProjectLoader {
 
     String value(Node n, Environment env) throws Failure {
         if (!(n instanceof ScalarNode s)) {
-            throw new Failure(locations.of(n), "expected a single value, not " + ComposeModel.describe(n));
+            throw new Failure(locations.of(n), "expected a single value, not " + Scalars.describe(n));
         }
         Interpolator.Result r = locations.interpolatorOf(s, env.interpolator()).apply(s.getValue());
         if (r.unknown() || r.error() != null) {

@@ -147,13 +147,13 @@ final class YamlLoader {
     }
 
     static InputException located(Optional<Mark> mark, String text) {
-        String message = ComposeModel.oneLine(text);
+        String message = Scalars.oneLine(text);
         return mark.map(m -> new InputException(m.getLine() + 1, m.getColumn() + 1, message))
                 .orElseGet(() -> new InputException(1, 1, message));
     }
 
     private static String oneLine(String s) {
-        return ComposeModel.oneLine(s.replace("\r", " ").replace("\n", " ").replaceAll("[ \\t]+", " ").trim());
+        return Scalars.oneLine(s.replace("\r", " ").replace("\n", " ").replaceAll("[ \\t]+", " ").trim());
     }
 
     // ---- checks the Compose API does not make -------------------------------------------------
