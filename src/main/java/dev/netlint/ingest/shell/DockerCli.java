@@ -27,11 +27,11 @@ final class DockerCli {
     private static final Set<String> WRAPPERS = Set.of("sudo", "env", "time", "nohup", "exec", "command", "builtin");
     private static final Set<String> SUDO_VALUE_FLAGS = Set.of("-u", "-g", "-p", "-U", "-C", "-D", "-r", "-t", "-T", "-h");
 
-    private final ShellSource source;
+    private final CliContext cx;
     private final Project project;
 
     DockerCli(ShellSource source, Project project) {
-        this.source = source;
+        this.cx = new CliContext(source, project);
         this.project = project;
     }
 
@@ -62,7 +62,7 @@ final class DockerCli {
         if (i >= w.size() || w.get(i).unknown() || !isDockerBinary(w.get(i).value())) {
             return;
         }
-        SourceLocation where = source.location(cmd.start(), cmd.end());
+        SourceLocation where = cx.source.location(cmd.start(), cmd.end());
         boolean cond = cmd.conditional();
         FlagSpec.Parsed global = parse(DockerFlags.GLOBAL, w, i + 1, "docker", where, cond, false);
         if (!global.runs() || global.firstPositional() < 0) {
@@ -148,7 +148,7 @@ final class DockerCli {
      * shell reads it as a redirection, so the words docker would get are not the ones meant.
      */
     private boolean hasPlaceholders(ShellCommand cmd) {
-        String text = source.text();
+        String text = cx.source.text();
         int end = text.indexOf('\n', Math.min(cmd.end(), text.length()));
         String raw = text.substring(Math.min(cmd.start(), text.length()), end < 0 ? text.length() : end);
         return ANGLE_PLACEHOLDER.matcher(raw).find();
@@ -196,24 +196,10 @@ final class DockerCli {
         FlagSpec.Parsed p = spec.parse(w, from, shownPath, template);
         FlagSpec.Refusal r = p.refusal();
         if (r != null) {
-            SourceLocation at = r.at() == null ? where : loc(r.at());
+            SourceLocation at = r.at() == null ? where : cx.loc(r.at());
             project.add(new Operation.Refused("docker", shownPath, r.message(), r.hint(), at, cond));
         }
         return p;
-    }
-
-    private Text text(ShellWord w) {
-        SourceLocation l = source.location(w.start(), w.end());
-        return w.unknown() ? Text.unknown(w.value(), l) : Text.of(w.value(), l);
-    }
-
-    private SourceLocation loc(ShellWord w) {
-        return source.location(w.start(), w.end());
-    }
-
-    /** The value of a flag as text, located at the value (or at the flag when the value is inside it). */
-    private Text value(FlagSpec.Flag f) {
-        return text(f.value());
     }
 
     private void run(Command cmd, boolean start) {
@@ -225,14 +211,14 @@ final class DockerCli {
         SourceLocation nameLoc;
         if (nameFlag != null && nameFlag.value() != null) {
             name = nameFlag.value().unknown() ? "$" + nameFlag.value().value() : nameFlag.value().value();
-            nameLoc = loc(nameFlag.value());
+            nameLoc = cx.loc(nameFlag.value());
         } else {
             name = "<unnamed container at line " + where.line() + ">";
             nameLoc = where;
         }
         Container c = new Container(name, nameLoc);
         if (nameFlag != null && nameFlag.value() != null) {
-            c.fixedName(text(nameFlag.value())); // netlint probe: NL703
+            c.fixedName(cx.text(nameFlag.value())); // netlint probe: NL703
         }
         List<Text> networks = new ArrayList<>();
         List<Attachment> userAttachments = new ArrayList<>();
@@ -240,7 +226,7 @@ final class DockerCli {
             if (f.value() == null) {
                 continue;
             }
-            Text t = value(f);
+            Text t = cx.value(f);
             if (!t.unknown() && t.value().contains("=")) {
                 // advanced syntax: name=NET,alias=A,ip=X,ip6=Y,driver-opt=...
                 Attachment a = advancedNetwork(t);
@@ -263,16 +249,16 @@ final class DockerCli {
         AddressValue ipv6 = null;
         FlagSpec.Flag ip = p.last("ip");
         if (ip != null && ip.value() != null) {
-            ipv4 = AddressValue.address(value(ip));
+            ipv4 = AddressValue.address(cx.value(ip));
         }
         FlagSpec.Flag ip6 = p.last("ip6");
         if (ip6 != null && ip6.value() != null) {
-            ipv6 = AddressValue.address(value(ip6));
+            ipv6 = AddressValue.address(cx.value(ip6));
         }
         List<Text> aliases = new ArrayList<>();
         for (FlagSpec.Flag f : p.all("network-alias")) {
             if (f.value() != null) {
-                Text t = value(f);
+                Text t = cx.value(f);
                 aliases.add(t);
                 c.networkAlias(t);
             }
@@ -290,31 +276,31 @@ final class DockerCli {
         userAttachments.forEach(c::attach);
         for (FlagSpec.Flag f : p.all("publish")) {
             if (f.value() != null) {
-                c.port(dev.netlint.ingest.ports.PortSpec.forCli(f.value().value(), f.value().unknown(), loc(f.value())));
+                c.port(dev.netlint.ingest.ports.PortSpec.forCli(f.value().value(), f.value().unknown(), cx.loc(f.value())));
                 String refusal = f.value().unknown() ? null : dev.netlint.ingest.ports.PortSpec.natRefusal(f.value().value());
                 if (refusal != null) {
-                    c.portProblem(new Container.PortProblem(f.value().value(), refusal, loc(f.value())));
+                    c.portProblem(new Container.PortProblem(f.value().value(), refusal, cx.loc(f.value())));
                 }
             }
         }
         if (p.has("publish-all")) {
             FlagSpec.Flag f = p.last("publish-all");
             if (Boolean.TRUE.equals(f.bool())) {
-                c.publishAll(loc(f.flagWord()));
+                c.publishAll(cx.loc(f.flagWord()));
             }
         }
-        p.all("expose").stream().filter(f -> f.value() != null).forEach(f -> c.expose(value(f)));
+        p.all("expose").stream().filter(f -> f.value() != null).forEach(f -> c.expose(cx.value(f)));
         FlagSpec.Flag host = p.last("hostname");
         if (host != null && host.value() != null) {
-            c.hostname(value(host));
+            c.hostname(cx.value(host));
         }
-        p.all("dns").stream().filter(f -> f.value() != null).forEach(f -> c.dns(value(f)));
+        p.all("dns").stream().filter(f -> f.value() != null).forEach(f -> c.dns(cx.value(f)));
         FlagSpec.Flag mac = p.last("mac-address");
         if (mac != null && mac.value() != null) {
-            c.macAddress(value(mac));
+            c.macAddress(cx.value(mac));
         }
-        p.all("add-host").stream().filter(f -> f.value() != null).forEach(f -> c.extraHost(value(f)));
-        p.all("link").stream().filter(f -> f.value() != null).forEach(f -> c.link(value(f)));
+        p.all("add-host").stream().filter(f -> f.value() != null).forEach(f -> c.extraHost(cx.value(f)));
+        p.all("link").stream().filter(f -> f.value() != null).forEach(f -> c.link(cx.value(f)));
         project.add(c);
         project.add(new Operation.RunContainer(c, List.copyOf(networks), start, ipv4, ipv6, p.opaque(), where, cond));
     }
@@ -370,7 +356,7 @@ final class DockerCli {
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
         for (ShellWord name : p.positionals()) {
-            project.add(new Operation.RemoveContainer(text(name), where, cond));
+            project.add(new Operation.RemoveContainer(cx.text(name), where, cond));
         }
     }
 
@@ -379,7 +365,7 @@ final class DockerCli {
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
         for (ShellWord name : p.positionals()) {
-            project.add(new Operation.RemoveNetwork(text(name), where, cond));
+            project.add(new Operation.RemoveNetwork(cx.text(name), where, cond));
         }
     }
 
@@ -391,18 +377,18 @@ final class DockerCli {
             return; // docker network create with no name: a usage error the CLI prints
         }
         ShellWord nameWord = p.positionals().get(0);
-        Text name = text(nameWord);
+        Text name = cx.text(nameWord);
         Network n = new Network(nameWord.unknown() ? "$" + nameWord.value() : nameWord.value(), name.location());
         FlagSpec.Flag driver = p.last("driver");
         if (driver != null && driver.value() != null) {
-            n.driver(value(driver));
-            n.declaredKey("driver", loc(driver.flagWord()));
+            n.driver(cx.value(driver));
+            n.declaredKey("driver", cx.loc(driver.flagWord()));
         }
         for (FlagSpec.Flag f : p.all("opt")) {
             if (f.value() == null) {
                 continue;
             }
-            Text t = value(f);
+            Text t = cx.value(f);
             int eq = t.value().indexOf('=');
             if (eq <= 0) {
                 continue;
@@ -417,7 +403,7 @@ final class DockerCli {
         FlagSpec.Flag internal = p.last("internal");
         if (internal != null) {
             n.internal(Boolean.TRUE.equals(internal.bool()));
-            n.declaredKey("internal", loc(internal.flagWord()));
+            n.declaredKey("internal", cx.loc(internal.flagWord()));
         }
         FlagSpec.Flag attachable = p.last("attachable");
         if (attachable != null) {
@@ -426,16 +412,16 @@ final class DockerCli {
         FlagSpec.Flag ipv6 = p.last("ipv6");
         if (ipv6 != null) {
             boolean on = Boolean.TRUE.equals(ipv6.bool());
-            n.enableIpv6(on, loc(ipv6.flagWord()));
-            n.declaredKey("enable_ipv6", loc(ipv6.flagWord()));
+            n.enableIpv6(on, cx.loc(ipv6.flagWord()));
+            n.declaredKey("enable_ipv6", cx.loc(ipv6.flagWord()));
         }
         FlagSpec.Flag configOnly = p.last("config-only");
         if (configOnly != null && Boolean.TRUE.equals(configOnly.bool())) {
-            n.declaredKey(Network.CONFIG_ONLY, loc(configOnly.flagWord()));
+            n.declaredKey(Network.CONFIG_ONLY, cx.loc(configOnly.flagWord()));
         }
         FlagSpec.Flag ipamDriver = p.last("ipam-driver");
         if (ipamDriver != null && ipamDriver.value() != null) {
-            n.ipamDriver(value(ipamDriver));
+            n.ipamDriver(cx.value(ipamDriver));
         }
         ipam(n, p);
         configFrom(n, p);
@@ -485,7 +471,7 @@ final class DockerCli {
             if (f.value() == null) {
                 continue;
             }
-            IpamPool pool = new IpamPool(loc(f.flagWord())).subnet(AddressValue.cidr(value(f)));
+            IpamPool pool = new IpamPool(cx.loc(f.flagWord())).subnet(AddressValue.cidr(cx.value(f)));
             pools.add(pool);
             parsed.add(pool.subnet().asCidr().orElse(null));
             n.pool(pool);
@@ -495,15 +481,15 @@ final class DockerCli {
         }
         for (FlagSpec.Flag f : p.all("ip-range")) {
             if (f.value() != null) {
-                AddressValue v = AddressValue.cidr(value(f));
-                IpamPool target = match(n, pools, parsed, v, pool -> pool.ipRange() == null, loc(f.flagWord()));
+                AddressValue v = AddressValue.cidr(cx.value(f));
+                IpamPool target = match(n, pools, parsed, v, pool -> pool.ipRange() == null, cx.loc(f.flagWord()));
                 target.ipRange(v);
             }
         }
         for (FlagSpec.Flag f : p.all("gateway")) {
             if (f.value() != null) {
-                AddressValue v = AddressValue.address(value(f));
-                IpamPool target = match(n, pools, parsed, v, pool -> pool.gateway() == null, loc(f.flagWord()));
+                AddressValue v = AddressValue.address(cx.value(f));
+                IpamPool target = match(n, pools, parsed, v, pool -> pool.gateway() == null, cx.loc(f.flagWord()));
                 target.gateway(v);
             }
         }
@@ -511,13 +497,13 @@ final class DockerCli {
             if (f.value() == null) {
                 continue;
             }
-            Text t = value(f);
+            Text t = cx.value(f);
             int eq = t.value().indexOf('=');
             if (t.unknown() || eq <= 0) {
                 continue;
             }
             AddressValue v = AddressValue.address(t.value().substring(eq + 1), t.location());
-            IpamPool target = match(n, pools, parsed, v, pool -> true, loc(f.flagWord()));
+            IpamPool target = match(n, pools, parsed, v, pool -> true, cx.loc(f.flagWord()));
             target.aux(t.value().substring(0, eq), v);
         }
     }
@@ -559,13 +545,13 @@ final class DockerCli {
         if (p.positionals().size() < 2) {
             return;
         }
-        Text net = text(p.positionals().get(0));
-        Text container = text(p.positionals().get(1));
+        Text net = cx.text(p.positionals().get(0));
+        Text container = cx.text(p.positionals().get(1));
         FlagSpec.Flag ip = p.last("ip");
         FlagSpec.Flag ip6 = p.last("ip6");
-        AddressValue v4 = ip != null && ip.value() != null ? AddressValue.address(value(ip)) : null;
-        AddressValue v6 = ip6 != null && ip6.value() != null ? AddressValue.address(value(ip6)) : null;
-        List<Text> aliases = p.all("alias").stream().filter(f -> f.value() != null).map(this::value).toList();
+        AddressValue v4 = ip != null && ip.value() != null ? AddressValue.address(cx.value(ip)) : null;
+        AddressValue v6 = ip6 != null && ip6.value() != null ? AddressValue.address(cx.value(ip6)) : null;
+        List<Text> aliases = p.all("alias").stream().filter(f -> f.value() != null).map(cx::value).toList();
         project.add(new Operation.Connect(net, container, v4, v6, aliases, where, cond));
         // the attachment, on a container this script runs, so the address rules see its --ip
         if (!container.unknown() && !net.unknown() && !Network.HOST.equals(net.value())
@@ -596,7 +582,8 @@ final class DockerCli {
         if (p.positionals().size() < 2) {
             return;
         }
-        project.add(new Operation.Disconnect(text(p.positionals().get(0)), text(p.positionals().get(1)), where, cond));
+        project.add(new Operation.Disconnect(cx.text(p.positionals().get(0)), cx.text(p.positionals().get(1)), where,
+                cond));
     }
 
     private void service(Command cmd) {
@@ -606,13 +593,14 @@ final class DockerCli {
         FlagSpec.Flag nameFlag = p.last("name");
         String name = nameFlag != null && nameFlag.value() != null ? nameFlag.value().value()
                 : "<unnamed service at line " + where.line() + ">";
-        Container s = new Container(name, nameFlag != null && nameFlag.value() != null ? loc(nameFlag.value()) : where);
+        Container s = new Container(name,
+                nameFlag != null && nameFlag.value() != null ? cx.loc(nameFlag.value()) : where);
         List<Text> networks = new ArrayList<>();
         for (FlagSpec.Flag f : p.all("network")) {
             if (f.value() == null) {
                 continue;
             }
-            Text t = value(f);
+            Text t = cx.value(f);
             Attachment a = !t.unknown() && t.value().contains("=") ? advancedNetwork(t) : null;
             if (a == null) {
                 a = new Attachment(t, t.location());
@@ -624,7 +612,7 @@ final class DockerCli {
             if (f.value() == null) {
                 continue;
             }
-            Text t = value(f);
+            Text t = cx.value(f);
             if (!t.unknown() && t.value().contains("=")) {
                 s.port(longPort(t));
             } else {
@@ -669,7 +657,7 @@ final class DockerCli {
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
         List<AddressValue> pools = p.all("default-addr-pool").stream().filter(f -> f.value() != null)
-                .map(f -> AddressValue.cidr(value(f))).toList();
+                .map(f -> AddressValue.cidr(cx.value(f))).toList();
         project.add(new Operation.SwarmInit(pools, where, cond));
     }
 }
