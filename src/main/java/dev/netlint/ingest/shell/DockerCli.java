@@ -3,7 +3,6 @@ package dev.netlint.ingest.shell;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.Attachment;
 import dev.netlint.model.Container;
-import dev.netlint.model.NetworkMode;
 import dev.netlint.model.Operation;
 import dev.netlint.model.Project;
 import dev.netlint.model.SourceLocation;
@@ -11,7 +10,6 @@ import dev.netlint.model.Text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -25,11 +23,13 @@ final class DockerCli {
 
     private final CliContext cx;
     private final Project project;
+    private final ContainerCommands containers;
     private final NetworkCommands networks;
 
     DockerCli(ShellSource source, Project project) {
         this.cx = new CliContext(source, project);
         this.project = project;
+        this.containers = new ContainerCommands(cx);
         this.networks = new NetworkCommands(cx);
     }
 
@@ -76,19 +76,21 @@ final class DockerCli {
         String name = w.get(sub).value();
         String action = sub + 1 < w.size() && !w.get(sub + 1).unknown() ? w.get(sub + 1).value() : "";
         switch (name) {
-            case "run" -> at.command(DockerFlags.RUN, sub + 1, "docker run").then(c -> run(c, true));
-            case "create" -> at.command(DockerFlags.CREATE, sub + 1, "docker create").then(c -> run(c, false));
+            case "run" -> at.command(DockerFlags.RUN, sub + 1, "docker run").then(c -> containers.run(c, true));
+            case "create" -> at.command(DockerFlags.CREATE, sub + 1, "docker create")
+                    .then(c -> containers.run(c, false));
             case "start" -> at.command(DockerFlags.START, sub + 1, "docker start");
-            case "rm" -> at.command(DockerFlags.RM, sub + 1, "docker rm").then(this::removeContainers);
+            case "rm" -> at.command(DockerFlags.RM, sub + 1, "docker rm").then(containers::remove);
             case "container" -> {
                 int from = sub + 2;
                 switch (action) {
-                    case "run" -> at.command(DockerFlags.RUN, from, "docker container run").then(c -> run(c, true));
+                    case "run" -> at.command(DockerFlags.RUN, from, "docker container run")
+                            .then(c -> containers.run(c, true));
                     case "create" -> at.command(DockerFlags.CREATE, from, "docker container create")
-                            .then(c -> run(c, false));
+                            .then(c -> containers.run(c, false));
                     case "start" -> at.command(DockerFlags.START, from, "docker container start");
                     case "rm", "remove" -> at.command(DockerFlags.RM, from, "docker container rm")
-                            .then(this::removeContainers);
+                            .then(containers::remove);
                     case "prune" -> {
                         if (at.command(DockerFlags.CONTAINER_PRUNE, from, "docker container prune").effective()) {
                             project.add(new Operation.RemoveContainer(Text.unknown("prune", where), where, cond));
@@ -200,164 +202,6 @@ final class DockerCli {
         return p;
     }
 
-    private void run(Command cmd, boolean start) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        FlagSpec.Flag nameFlag = p.last("name");
-        String name;
-        SourceLocation nameLoc;
-        if (nameFlag != null && nameFlag.value() != null) {
-            name = nameFlag.value().unknown() ? "$" + nameFlag.value().value() : nameFlag.value().value();
-            nameLoc = cx.loc(nameFlag.value());
-        } else {
-            name = "<unnamed container at line " + where.line() + ">";
-            nameLoc = where;
-        }
-        Container c = new Container(name, nameLoc);
-        if (nameFlag != null && nameFlag.value() != null) {
-            c.fixedName(cx.text(nameFlag.value())); // netlint probe: NL703
-        }
-        List<Text> networks = new ArrayList<>();
-        List<Attachment> userAttachments = new ArrayList<>();
-        for (FlagSpec.Flag f : p.all("network")) {
-            if (f.value() == null) {
-                continue;
-            }
-            Text t = cx.value(f);
-            if (!t.unknown() && t.value().contains("=")) {
-                // advanced syntax: name=NET,alias=A,ip=X,ip6=Y,driver-opt=...
-                Attachment a = advancedNetwork(t);
-                if (a != null) {
-                    networks.add(a.network());
-                    userAttachments.add(a);
-                    continue;
-                }
-            }
-            networks.add(t);
-            NetworkMode mode = mode(t);
-            if (mode.is(NetworkMode.Kind.NETWORK)) {
-                userAttachments.add(new Attachment(t, t.location()));
-            }
-        }
-        if (!networks.isEmpty()) {
-            c.networkMode(mode(networks.get(0)));
-        }
-        AddressValue ipv4 = null;
-        AddressValue ipv6 = null;
-        FlagSpec.Flag ip = p.last("ip");
-        if (ip != null && ip.value() != null) {
-            ipv4 = AddressValue.address(cx.value(ip));
-        }
-        FlagSpec.Flag ip6 = p.last("ip6");
-        if (ip6 != null && ip6.value() != null) {
-            ipv6 = AddressValue.address(cx.value(ip6));
-        }
-        List<Text> aliases = new ArrayList<>();
-        for (FlagSpec.Flag f : p.all("network-alias")) {
-            if (f.value() != null) {
-                Text t = cx.value(f);
-                aliases.add(t);
-                c.networkAlias(t);
-            }
-        }
-        if (userAttachments.size() == 1 && networks.size() == 1) {
-            Attachment a = userAttachments.get(0);
-            if (ipv4 != null && a.ipv4() == null) {
-                a.ipv4(ipv4);
-            }
-            if (ipv6 != null && a.ipv6() == null) {
-                a.ipv6(ipv6);
-            }
-            aliases.forEach(a::alias);
-        }
-        userAttachments.forEach(c::attach);
-        for (FlagSpec.Flag f : p.all("publish")) {
-            if (f.value() != null) {
-                c.port(dev.netlint.ingest.ports.PortSpec.forCli(f.value().value(), f.value().unknown(), cx.loc(f.value())));
-                String refusal = f.value().unknown() ? null : dev.netlint.ingest.ports.PortSpec.natRefusal(f.value().value());
-                if (refusal != null) {
-                    c.portProblem(new Container.PortProblem(f.value().value(), refusal, cx.loc(f.value())));
-                }
-            }
-        }
-        if (p.has("publish-all")) {
-            FlagSpec.Flag f = p.last("publish-all");
-            if (Boolean.TRUE.equals(f.bool())) {
-                c.publishAll(cx.loc(f.flagWord()));
-            }
-        }
-        p.all("expose").stream().filter(f -> f.value() != null).forEach(f -> c.expose(cx.value(f)));
-        FlagSpec.Flag host = p.last("hostname");
-        if (host != null && host.value() != null) {
-            c.hostname(cx.value(host));
-        }
-        p.all("dns").stream().filter(f -> f.value() != null).forEach(f -> c.dns(cx.value(f)));
-        FlagSpec.Flag mac = p.last("mac-address");
-        if (mac != null && mac.value() != null) {
-            c.macAddress(cx.value(mac));
-        }
-        p.all("add-host").stream().filter(f -> f.value() != null).forEach(f -> c.extraHost(cx.value(f)));
-        p.all("link").stream().filter(f -> f.value() != null).forEach(f -> c.link(cx.value(f)));
-        project.add(c);
-        project.add(new Operation.RunContainer(c, List.copyOf(networks), start, ipv4, ipv6, p.opaque(), where, cond));
-    }
-
-    /**
-     * The network mode a --network value gives. {@code container:"$X"} is container mode even
-     * though the container's name is unknown.
-     */
-    private static NetworkMode mode(Text t) {
-        if (!t.unknown()) {
-            return NetworkMode.parse(t.value(), t.location());
-        }
-        if (t.value().startsWith("container:") && t.value().length() > "container:".length()) {
-            return new NetworkMode(NetworkMode.Kind.CONTAINER, t.value().substring("container:".length()),
-                    t.location(), false);
-        }
-        return NetworkMode.unknown(t.value(), t.location());
-    }
-
-    /** {@code name=NET,alias=A,ip=X}: the attachment it describes, or null when it is not that form. */
-    private Attachment advancedNetwork(Text t) {
-        Text net = null;
-        List<String[]> pairs = new ArrayList<>();
-        for (String part : t.value().split(",")) {
-            int eq = part.indexOf('=');
-            if (eq <= 0) {
-                return null;
-            }
-            pairs.add(new String[] {part.substring(0, eq).trim().toLowerCase(Locale.ROOT), part.substring(eq + 1)});
-        }
-        for (String[] kv : pairs) {
-            if (kv[0].equals("name")) {
-                net = Text.of(kv[1], t.location());
-            }
-        }
-        if (net == null) {
-            return null;
-        }
-        Attachment a = new Attachment(net, t.location());
-        for (String[] kv : pairs) {
-            switch (kv[0]) {
-                case "alias" -> a.alias(Text.of(kv[1], t.location()));
-                case "ip" -> a.ipv4(AddressValue.address(kv[1], t.location()));
-                case "ip6" -> a.ipv6(AddressValue.address(kv[1], t.location()));
-                default -> { }
-            }
-        }
-        return a;
-    }
-
-    private void removeContainers(Command cmd) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        for (ShellWord name : p.positionals()) {
-            project.add(new Operation.RemoveContainer(cx.text(name), where, cond));
-        }
-    }
-
     private void service(Command cmd) {
         FlagSpec.Parsed p = cmd.p();
         SourceLocation where = cmd.where();
@@ -373,7 +217,7 @@ final class DockerCli {
                 continue;
             }
             Text t = cx.value(f);
-            Attachment a = !t.unknown() && t.value().contains("=") ? advancedNetwork(t) : null;
+            Attachment a = !t.unknown() && t.value().contains("=") ? ContainerCommands.advancedNetwork(t) : null;
             if (a == null) {
                 a = new Attachment(t, t.location());
             }
