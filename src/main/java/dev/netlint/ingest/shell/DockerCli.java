@@ -1,14 +1,10 @@
 package dev.netlint.ingest.shell;
 
-import dev.netlint.model.AddressValue;
-import dev.netlint.model.Attachment;
-import dev.netlint.model.Container;
 import dev.netlint.model.Operation;
 import dev.netlint.model.Project;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.model.Text;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +12,10 @@ import java.util.Set;
  * Turns docker CLI invocations into model operations, in order. Only the commands that shape
  * networking are read; others are ignored. Global options that point the CLI at another daemon
  * ({@code -H}, {@code --context}) make the command unknown, so it is skipped.
+ *
+ * <p>This class strips wrappers, parses the global options and dispatches; each family of
+ * subcommands is read by its own class ({@link ContainerCommands}, {@link NetworkCommands},
+ * {@link SwarmCommands}).
  */
 final class DockerCli {
     private static final Set<String> WRAPPERS = Set.of("sudo", "env", "time", "nohup", "exec", "command", "builtin");
@@ -25,12 +25,14 @@ final class DockerCli {
     private final Project project;
     private final ContainerCommands containers;
     private final NetworkCommands networks;
+    private final SwarmCommands swarm;
 
     DockerCli(ShellSource source, Project project) {
         this.cx = new CliContext(source, project);
         this.project = project;
         this.containers = new ContainerCommands(cx);
         this.networks = new NetworkCommands(cx);
+        this.swarm = new SwarmCommands(cx);
     }
 
     /** Whether a command name is the docker CLI ({@code docker}, {@code /usr/bin/docker}). */
@@ -129,12 +131,12 @@ final class DockerCli {
             }
             case "service" -> {
                 if (action.equals("create")) {
-                    at.command(DockerFlags.SERVICE_CREATE, sub + 2, "docker service create").then(this::service);
+                    at.command(DockerFlags.SERVICE_CREATE, sub + 2, "docker service create").then(swarm::service);
                 }
             }
             case "swarm" -> {
                 if (action.equals("init")) {
-                    at.command(DockerFlags.SWARM_INIT, sub + 2, "docker swarm init").then(this::swarmInit);
+                    at.command(DockerFlags.SWARM_INIT, sub + 2, "docker swarm init").then(swarm::init);
                 } else if (action.equals("join") && !elsewhere) {
                     project.add(new Operation.SwarmInit(List.of(), where, true));
                 }
@@ -200,80 +202,5 @@ final class DockerCli {
             project.add(new Operation.Refused("docker", shownPath, r.message(), r.hint(), at, cond));
         }
         return p;
-    }
-
-    private void service(Command cmd) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        FlagSpec.Flag nameFlag = p.last("name");
-        String name = nameFlag != null && nameFlag.value() != null ? nameFlag.value().value()
-                : "<unnamed service at line " + where.line() + ">";
-        Container s = new Container(name,
-                nameFlag != null && nameFlag.value() != null ? cx.loc(nameFlag.value()) : where);
-        List<Text> networks = new ArrayList<>();
-        for (FlagSpec.Flag f : p.all("network")) {
-            if (f.value() == null) {
-                continue;
-            }
-            Text t = cx.value(f);
-            Attachment a = !t.unknown() && t.value().contains("=") ? ContainerCommands.advancedNetwork(t) : null;
-            if (a == null) {
-                a = new Attachment(t, t.location());
-            }
-            networks.add(a.network());
-            s.attach(a);
-        }
-        for (FlagSpec.Flag f : p.all("publish")) {
-            if (f.value() == null) {
-                continue;
-            }
-            Text t = cx.value(f);
-            if (!t.unknown() && t.value().contains("=")) {
-                s.port(longPort(t));
-            } else {
-                s.port(dev.netlint.ingest.ports.PortSpec.forCli(t.value(), t.unknown(), t.location()));
-            }
-        }
-        project.add(new Operation.CreateService(s, List.copyOf(networks), where, cond));
-    }
-
-    /** {@code published=8080,target=80,protocol=udp,mode=host}. */
-    private static dev.netlint.model.PortMapping longPort(Text t) {
-        Integer published = null;
-        Integer target = null;
-        String proto = "tcp";
-        for (String part : t.value().split(",")) {
-            int eq = part.indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String k = part.substring(0, eq).trim();
-            String v = part.substring(eq + 1).trim();
-            try {
-                switch (k) {
-                    case "published" -> published = Integer.parseInt(v);
-                    case "target" -> target = Integer.parseInt(v);
-                    case "protocol" -> proto = v;
-                    default -> { }
-                }
-            } catch (NumberFormatException e) {
-                return new dev.netlint.model.PortMapping(null, null, null, 0, 0, proto, t.value(), t.location(), true, false);
-            }
-        }
-        if (target == null || target < 0 || target > 65535 || (published != null && (published < 0 || published > 65535))) {
-            return new dev.netlint.model.PortMapping(null, null, null, 0, 0, proto, t.value(), t.location(), true, false);
-        }
-        return new dev.netlint.model.PortMapping(null, published, published, target, target, proto, t.value(),
-                t.location(), false, false);
-    }
-
-    private void swarmInit(Command cmd) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        List<AddressValue> pools = p.all("default-addr-pool").stream().filter(f -> f.value() != null)
-                .map(f -> AddressValue.cidr(cx.value(f))).toList();
-        project.add(new Operation.SwarmInit(pools, where, cond));
     }
 }
