@@ -1,38 +1,38 @@
 package dev.netlint.ingest.shell;
 
-import dev.netlint.address.Cidr;
-import dev.netlint.model.AddressValue;
-import dev.netlint.model.Attachment;
-import dev.netlint.model.Container;
-import dev.netlint.model.IpamPool;
-import dev.netlint.model.Network;
-import dev.netlint.model.NetworkMode;
 import dev.netlint.model.Operation;
 import dev.netlint.model.Project;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.model.Text;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns docker CLI invocations into model operations, in order. Only the commands that shape
  * networking are read; others are ignored. Global options that point the CLI at another daemon
  * ({@code -H}, {@code --context}) make the command unknown, so it is skipped.
+ *
+ * <p>This class strips wrappers, parses the global options and dispatches; each family of
+ * subcommands is read by its own class ({@link ContainerCommands}, {@link NetworkCommands},
+ * {@link SwarmCommands}).
  */
 final class DockerCli {
     private static final Set<String> WRAPPERS = Set.of("sudo", "env", "time", "nohup", "exec", "command", "builtin");
     private static final Set<String> SUDO_VALUE_FLAGS = Set.of("-u", "-g", "-p", "-U", "-C", "-D", "-r", "-t", "-T", "-h");
 
-    private final ShellSource source;
+    private final CliContext cx;
     private final Project project;
+    private final ContainerCommands containers;
+    private final NetworkCommands networks;
+    private final SwarmCommands swarm;
 
     DockerCli(ShellSource source, Project project) {
-        this.source = source;
+        this.cx = new CliContext(source, project);
         this.project = project;
+        this.containers = new ContainerCommands(cx);
+        this.networks = new NetworkCommands(cx);
+        this.swarm = new SwarmCommands(cx);
     }
 
     /** Whether a command name is the docker CLI ({@code docker}, {@code /usr/bin/docker}). */
@@ -62,7 +62,7 @@ final class DockerCli {
         if (i >= w.size() || w.get(i).unknown() || !isDockerBinary(w.get(i).value())) {
             return;
         }
-        SourceLocation where = source.location(cmd.start(), cmd.end());
+        SourceLocation where = cx.source.location(cmd.start(), cmd.end());
         boolean cond = cmd.conditional();
         FlagSpec.Parsed global = parse(DockerFlags.GLOBAL, w, i + 1, "docker", where, cond, false);
         if (!global.runs() || global.firstPositional() < 0) {
@@ -78,19 +78,21 @@ final class DockerCli {
         String name = w.get(sub).value();
         String action = sub + 1 < w.size() && !w.get(sub + 1).unknown() ? w.get(sub + 1).value() : "";
         switch (name) {
-            case "run" -> at.command(DockerFlags.RUN, sub + 1, "docker run").then(c -> run(c, true));
-            case "create" -> at.command(DockerFlags.CREATE, sub + 1, "docker create").then(c -> run(c, false));
+            case "run" -> at.command(DockerFlags.RUN, sub + 1, "docker run").then(c -> containers.run(c, true));
+            case "create" -> at.command(DockerFlags.CREATE, sub + 1, "docker create")
+                    .then(c -> containers.run(c, false));
             case "start" -> at.command(DockerFlags.START, sub + 1, "docker start");
-            case "rm" -> at.command(DockerFlags.RM, sub + 1, "docker rm").then(this::removeContainers);
+            case "rm" -> at.command(DockerFlags.RM, sub + 1, "docker rm").then(containers::remove);
             case "container" -> {
                 int from = sub + 2;
                 switch (action) {
-                    case "run" -> at.command(DockerFlags.RUN, from, "docker container run").then(c -> run(c, true));
+                    case "run" -> at.command(DockerFlags.RUN, from, "docker container run")
+                            .then(c -> containers.run(c, true));
                     case "create" -> at.command(DockerFlags.CREATE, from, "docker container create")
-                            .then(c -> run(c, false));
+                            .then(c -> containers.run(c, false));
                     case "start" -> at.command(DockerFlags.START, from, "docker container start");
                     case "rm", "remove" -> at.command(DockerFlags.RM, from, "docker container rm")
-                            .then(this::removeContainers);
+                            .then(containers::remove);
                     case "prune" -> {
                         if (at.command(DockerFlags.CONTAINER_PRUNE, from, "docker container prune").effective()) {
                             project.add(new Operation.RemoveContainer(Text.unknown("prune", where), where, cond));
@@ -103,13 +105,13 @@ final class DockerCli {
                 int from = sub + 2;
                 switch (action) {
                     case "create" -> at.command(DockerFlags.NETWORK_CREATE, from, "docker network create")
-                            .then(this::createNetwork);
+                            .then(networks::create);
                     case "connect" -> at.command(DockerFlags.NETWORK_CONNECT, from, "docker network connect")
-                            .then(this::connect);
+                            .then(networks::connect);
                     case "disconnect" -> at.command(DockerFlags.NETWORK_DISCONNECT, from, "docker network disconnect")
-                            .then(this::disconnect);
+                            .then(networks::disconnect);
                     case "rm", "remove" -> at.command(DockerFlags.NETWORK_RM, from, "docker network rm")
-                            .then(this::removeNetworks);
+                            .then(networks::remove);
                     case "ls", "list" -> at.command(DockerFlags.NETWORK_LS, from, "docker network ls");
                     case "inspect" -> at.command(DockerFlags.NETWORK_INSPECT, from, "docker network inspect");
                     case "prune" -> {
@@ -129,12 +131,12 @@ final class DockerCli {
             }
             case "service" -> {
                 if (action.equals("create")) {
-                    at.command(DockerFlags.SERVICE_CREATE, sub + 2, "docker service create").then(this::service);
+                    at.command(DockerFlags.SERVICE_CREATE, sub + 2, "docker service create").then(swarm::service);
                 }
             }
             case "swarm" -> {
                 if (action.equals("init")) {
-                    at.command(DockerFlags.SWARM_INIT, sub + 2, "docker swarm init").then(this::swarmInit);
+                    at.command(DockerFlags.SWARM_INIT, sub + 2, "docker swarm init").then(swarm::init);
                 } else if (action.equals("join") && !elsewhere) {
                     project.add(new Operation.SwarmInit(List.of(), where, true));
                 }
@@ -148,7 +150,7 @@ final class DockerCli {
      * shell reads it as a redirection, so the words docker would get are not the ones meant.
      */
     private boolean hasPlaceholders(ShellCommand cmd) {
-        String text = source.text();
+        String text = cx.source.text();
         int end = text.indexOf('\n', Math.min(cmd.end(), text.length()));
         String raw = text.substring(Math.min(cmd.start(), text.length()), end < 0 ? text.length() : end);
         return ANGLE_PLACEHOLDER.matcher(raw).find();
@@ -182,7 +184,7 @@ final class DockerCli {
     }
 
     /** A parsed subcommand; {@code effective} when it runs on this host. */
-    private record Command(FlagSpec.Parsed p, SourceLocation where, boolean cond, boolean effective) {
+    record Command(FlagSpec.Parsed p, SourceLocation where, boolean cond, boolean effective) {
         /** Reads the command into the model only when it runs on this host. */
         void then(java.util.function.Consumer<Command> reader) {
             if (effective) {
@@ -196,480 +198,9 @@ final class DockerCli {
         FlagSpec.Parsed p = spec.parse(w, from, shownPath, template);
         FlagSpec.Refusal r = p.refusal();
         if (r != null) {
-            SourceLocation at = r.at() == null ? where : loc(r.at());
+            SourceLocation at = r.at() == null ? where : cx.loc(r.at());
             project.add(new Operation.Refused("docker", shownPath, r.message(), r.hint(), at, cond));
         }
         return p;
-    }
-
-    private Text text(ShellWord w) {
-        SourceLocation l = source.location(w.start(), w.end());
-        return w.unknown() ? Text.unknown(w.value(), l) : Text.of(w.value(), l);
-    }
-
-    private SourceLocation loc(ShellWord w) {
-        return source.location(w.start(), w.end());
-    }
-
-    /** The value of a flag as text, located at the value (or at the flag when the value is inside it). */
-    private Text value(FlagSpec.Flag f) {
-        return text(f.value());
-    }
-
-    private void run(Command cmd, boolean start) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        FlagSpec.Flag nameFlag = p.last("name");
-        String name;
-        SourceLocation nameLoc;
-        if (nameFlag != null && nameFlag.value() != null) {
-            name = nameFlag.value().unknown() ? "$" + nameFlag.value().value() : nameFlag.value().value();
-            nameLoc = loc(nameFlag.value());
-        } else {
-            name = "<unnamed container at line " + where.line() + ">";
-            nameLoc = where;
-        }
-        Container c = new Container(name, nameLoc);
-        if (nameFlag != null && nameFlag.value() != null) {
-            c.fixedName(text(nameFlag.value())); // netlint probe: NL703
-        }
-        List<Text> networks = new ArrayList<>();
-        List<Attachment> userAttachments = new ArrayList<>();
-        for (FlagSpec.Flag f : p.all("network")) {
-            if (f.value() == null) {
-                continue;
-            }
-            Text t = value(f);
-            if (!t.unknown() && t.value().contains("=")) {
-                // advanced syntax: name=NET,alias=A,ip=X,ip6=Y,driver-opt=...
-                Attachment a = advancedNetwork(t);
-                if (a != null) {
-                    networks.add(a.network());
-                    userAttachments.add(a);
-                    continue;
-                }
-            }
-            networks.add(t);
-            NetworkMode mode = mode(t);
-            if (mode.is(NetworkMode.Kind.NETWORK)) {
-                userAttachments.add(new Attachment(t, t.location()));
-            }
-        }
-        if (!networks.isEmpty()) {
-            c.networkMode(mode(networks.get(0)));
-        }
-        AddressValue ipv4 = null;
-        AddressValue ipv6 = null;
-        FlagSpec.Flag ip = p.last("ip");
-        if (ip != null && ip.value() != null) {
-            ipv4 = AddressValue.address(value(ip));
-        }
-        FlagSpec.Flag ip6 = p.last("ip6");
-        if (ip6 != null && ip6.value() != null) {
-            ipv6 = AddressValue.address(value(ip6));
-        }
-        List<Text> aliases = new ArrayList<>();
-        for (FlagSpec.Flag f : p.all("network-alias")) {
-            if (f.value() != null) {
-                Text t = value(f);
-                aliases.add(t);
-                c.networkAlias(t);
-            }
-        }
-        if (userAttachments.size() == 1 && networks.size() == 1) {
-            Attachment a = userAttachments.get(0);
-            if (ipv4 != null && a.ipv4() == null) {
-                a.ipv4(ipv4);
-            }
-            if (ipv6 != null && a.ipv6() == null) {
-                a.ipv6(ipv6);
-            }
-            aliases.forEach(a::alias);
-        }
-        userAttachments.forEach(c::attach);
-        for (FlagSpec.Flag f : p.all("publish")) {
-            if (f.value() != null) {
-                c.port(dev.netlint.ingest.ports.PortSpec.forCli(f.value().value(), f.value().unknown(), loc(f.value())));
-                String refusal = f.value().unknown() ? null : dev.netlint.ingest.ports.PortSpec.natRefusal(f.value().value());
-                if (refusal != null) {
-                    c.portProblem(new Container.PortProblem(f.value().value(), refusal, loc(f.value())));
-                }
-            }
-        }
-        if (p.has("publish-all")) {
-            FlagSpec.Flag f = p.last("publish-all");
-            if (Boolean.TRUE.equals(f.bool())) {
-                c.publishAll(loc(f.flagWord()));
-            }
-        }
-        p.all("expose").stream().filter(f -> f.value() != null).forEach(f -> c.expose(value(f)));
-        FlagSpec.Flag host = p.last("hostname");
-        if (host != null && host.value() != null) {
-            c.hostname(value(host));
-        }
-        p.all("dns").stream().filter(f -> f.value() != null).forEach(f -> c.dns(value(f)));
-        FlagSpec.Flag mac = p.last("mac-address");
-        if (mac != null && mac.value() != null) {
-            c.macAddress(value(mac));
-        }
-        p.all("add-host").stream().filter(f -> f.value() != null).forEach(f -> c.extraHost(value(f)));
-        p.all("link").stream().filter(f -> f.value() != null).forEach(f -> c.link(value(f)));
-        project.add(c);
-        project.add(new Operation.RunContainer(c, List.copyOf(networks), start, ipv4, ipv6, p.opaque(), where, cond));
-    }
-
-    /**
-     * The network mode a --network value gives. {@code container:"$X"} is container mode even
-     * though the container's name is unknown.
-     */
-    private static NetworkMode mode(Text t) {
-        if (!t.unknown()) {
-            return NetworkMode.parse(t.value(), t.location());
-        }
-        if (t.value().startsWith("container:") && t.value().length() > "container:".length()) {
-            return new NetworkMode(NetworkMode.Kind.CONTAINER, t.value().substring("container:".length()),
-                    t.location(), false);
-        }
-        return NetworkMode.unknown(t.value(), t.location());
-    }
-
-    /** {@code name=NET,alias=A,ip=X}: the attachment it describes, or null when it is not that form. */
-    private Attachment advancedNetwork(Text t) {
-        Text net = null;
-        List<String[]> pairs = new ArrayList<>();
-        for (String part : t.value().split(",")) {
-            int eq = part.indexOf('=');
-            if (eq <= 0) {
-                return null;
-            }
-            pairs.add(new String[] {part.substring(0, eq).trim().toLowerCase(Locale.ROOT), part.substring(eq + 1)});
-        }
-        for (String[] kv : pairs) {
-            if (kv[0].equals("name")) {
-                net = Text.of(kv[1], t.location());
-            }
-        }
-        if (net == null) {
-            return null;
-        }
-        Attachment a = new Attachment(net, t.location());
-        for (String[] kv : pairs) {
-            switch (kv[0]) {
-                case "alias" -> a.alias(Text.of(kv[1], t.location()));
-                case "ip" -> a.ipv4(AddressValue.address(kv[1], t.location()));
-                case "ip6" -> a.ipv6(AddressValue.address(kv[1], t.location()));
-                default -> { }
-            }
-        }
-        return a;
-    }
-
-    private void removeContainers(Command cmd) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        for (ShellWord name : p.positionals()) {
-            project.add(new Operation.RemoveContainer(text(name), where, cond));
-        }
-    }
-
-    private void removeNetworks(Command cmd) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        for (ShellWord name : p.positionals()) {
-            project.add(new Operation.RemoveNetwork(text(name), where, cond));
-        }
-    }
-
-    private void createNetwork(Command cmd) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        if (p.positionals().isEmpty()) {
-            return; // docker network create with no name: a usage error the CLI prints
-        }
-        ShellWord nameWord = p.positionals().get(0);
-        Text name = text(nameWord);
-        Network n = new Network(nameWord.unknown() ? "$" + nameWord.value() : nameWord.value(), name.location());
-        FlagSpec.Flag driver = p.last("driver");
-        if (driver != null && driver.value() != null) {
-            n.driver(value(driver));
-            n.declaredKey("driver", loc(driver.flagWord()));
-        }
-        for (FlagSpec.Flag f : p.all("opt")) {
-            if (f.value() == null) {
-                continue;
-            }
-            Text t = value(f);
-            int eq = t.value().indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String key = t.value().substring(0, eq);
-            if (!t.unknown()) {
-                n.option(key, Text.of(t.value().substring(eq + 1), t.location()));
-            } else if (key.matches("[A-Za-z0-9_.-]+")) {
-                n.option(key, Text.unknown(t.value().substring(eq + 1), t.location())); // parent="$IFACE"
-            }
-        }
-        FlagSpec.Flag internal = p.last("internal");
-        if (internal != null) {
-            n.internal(Boolean.TRUE.equals(internal.bool()));
-            n.declaredKey("internal", loc(internal.flagWord()));
-        }
-        FlagSpec.Flag attachable = p.last("attachable");
-        if (attachable != null) {
-            n.attachable(Boolean.TRUE.equals(attachable.bool()));
-        }
-        FlagSpec.Flag ipv6 = p.last("ipv6");
-        if (ipv6 != null) {
-            boolean on = Boolean.TRUE.equals(ipv6.bool());
-            n.enableIpv6(on, loc(ipv6.flagWord()));
-            n.declaredKey("enable_ipv6", loc(ipv6.flagWord()));
-        }
-        FlagSpec.Flag configOnly = p.last("config-only");
-        if (configOnly != null && Boolean.TRUE.equals(configOnly.bool())) {
-            n.declaredKey(Network.CONFIG_ONLY, loc(configOnly.flagWord()));
-        }
-        FlagSpec.Flag ipamDriver = p.last("ipam-driver");
-        if (ipamDriver != null && ipamDriver.value() != null) {
-            n.ipamDriver(value(ipamDriver));
-        }
-        ipam(n, p);
-        configFrom(n, p);
-        if (!project.networks().containsKey(n.name())) {
-            project.add(n);
-        }
-        project.add(new Operation.CreateNetwork(n, name, where, cond));
-    }
-
-    /**
-     * {@code --config-from X}: the network takes its parent, options and IPAM from the
-     * {@code --config-only} network X created earlier in the script, which is not a network of its
-     * own. X's settings move to this network (each pool stays in the project once, at the
-     * locations where X's flags were written).
-     */
-    private void configFrom(Network n, FlagSpec.Parsed p) {
-        FlagSpec.Flag from = p.last("config-from");
-        if (from == null || from.value() == null || from.value().unknown()) {
-            return;
-        }
-        Network config = project.networks().get(from.value().value());
-        if (config == null || config.declaredKeys().get(Network.CONFIG_ONLY) == null) {
-            return;
-        }
-        config.options().forEach((k, v) -> {
-            if (!n.options().containsKey(k)) {
-                n.option(k, v);
-            }
-        });
-        config.pools().forEach(n::pool);
-        if (n.enableIpv6() == null && config.enableIpv6() != null) {
-            n.enableIpv6(config.enableIpv6(), config.enableIpv6Location());
-        }
-        project.networks().remove(config.name());
-    }
-
-    /**
-     * Pairs --ip-range, --gateway and --aux-address with the --subnet that contains them, as the
-     * docker CLI does. With a single subnet, a value it does not contain still goes to that pool
-     * (the IPAM rules report it as outside its subnet); with none or several, an unmatched value
-     * goes to a pool of its own with no subnet.
-     */
-    private void ipam(Network n, FlagSpec.Parsed p) {
-        List<IpamPool> pools = new ArrayList<>();
-        List<Cidr> parsed = new ArrayList<>();
-        for (FlagSpec.Flag f : p.all("subnet")) {
-            if (f.value() == null) {
-                continue;
-            }
-            IpamPool pool = new IpamPool(loc(f.flagWord())).subnet(AddressValue.cidr(value(f)));
-            pools.add(pool);
-            parsed.add(pool.subnet().asCidr().orElse(null));
-            n.pool(pool);
-        }
-        if (!pools.isEmpty()) {
-            n.declaredKey("ipam", pools.get(0).location());
-        }
-        for (FlagSpec.Flag f : p.all("ip-range")) {
-            if (f.value() != null) {
-                AddressValue v = AddressValue.cidr(value(f));
-                IpamPool target = match(n, pools, parsed, v, pool -> pool.ipRange() == null, loc(f.flagWord()));
-                target.ipRange(v);
-            }
-        }
-        for (FlagSpec.Flag f : p.all("gateway")) {
-            if (f.value() != null) {
-                AddressValue v = AddressValue.address(value(f));
-                IpamPool target = match(n, pools, parsed, v, pool -> pool.gateway() == null, loc(f.flagWord()));
-                target.gateway(v);
-            }
-        }
-        for (FlagSpec.Flag f : p.all("aux-address")) {
-            if (f.value() == null) {
-                continue;
-            }
-            Text t = value(f);
-            int eq = t.value().indexOf('=');
-            if (t.unknown() || eq <= 0) {
-                continue;
-            }
-            AddressValue v = AddressValue.address(t.value().substring(eq + 1), t.location());
-            IpamPool target = match(n, pools, parsed, v, pool -> true, loc(f.flagWord()));
-            target.aux(t.value().substring(0, eq), v);
-        }
-    }
-
-    private IpamPool match(Network n, List<IpamPool> pools, List<Cidr> subnets, AddressValue v,
-                           java.util.function.Predicate<IpamPool> free, SourceLocation flag) {
-        if (!v.isUnknown() && !v.isMalformed()) {
-            for (int k = 0; k < pools.size(); k++) {
-                Cidr s = subnets.get(k);
-                if (s == null) {
-                    continue;
-                }
-                boolean inside = v.asCidr().map(r -> s.contains(r.normalized())).orElse(false)
-                        || v.asIp().map(s::contains).orElse(false);
-                if (inside && free.test(pools.get(k))) {
-                    return pools.get(k);
-                }
-            }
-        }
-        if (pools.size() == 1 && free.test(pools.get(0))) {
-            return pools.get(0);
-        }
-        if (v.isUnknown() && !pools.isEmpty()) {
-            for (IpamPool pool : pools) {
-                if (free.test(pool)) {
-                    return pool;
-                }
-            }
-        }
-        IpamPool orphan = new IpamPool(flag);
-        n.pool(orphan);
-        return orphan;
-    }
-
-    private void connect(Command cmd) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        if (p.positionals().size() < 2) {
-            return;
-        }
-        Text net = text(p.positionals().get(0));
-        Text container = text(p.positionals().get(1));
-        FlagSpec.Flag ip = p.last("ip");
-        FlagSpec.Flag ip6 = p.last("ip6");
-        AddressValue v4 = ip != null && ip.value() != null ? AddressValue.address(value(ip)) : null;
-        AddressValue v6 = ip6 != null && ip6.value() != null ? AddressValue.address(value(ip6)) : null;
-        List<Text> aliases = p.all("alias").stream().filter(f -> f.value() != null).map(this::value).toList();
-        project.add(new Operation.Connect(net, container, v4, v6, aliases, where, cond));
-        // the attachment, on a container this script runs, so the address rules see its --ip
-        if (!container.unknown() && !net.unknown() && !Network.HOST.equals(net.value())
-                && !Network.NONE.equals(net.value()) && !Network.DEFAULT_BRIDGE.equals(net.value())) {
-            Optional<Container> c = lastContainer(container.value());
-            c.ifPresent(k -> {
-                Attachment a = new Attachment(net, net.location()).ipv4(v4).ipv6(v6);
-                aliases.forEach(a::alias);
-                k.attach(a);
-            });
-        }
-    }
-
-    private Optional<Container> lastContainer(String name) {
-        Container found = null;
-        for (Container c : project.containers()) {
-            if (c.name().equals(name)) {
-                found = c;
-            }
-        }
-        return Optional.ofNullable(found);
-    }
-
-    private void disconnect(Command cmd) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        if (p.positionals().size() < 2) {
-            return;
-        }
-        project.add(new Operation.Disconnect(text(p.positionals().get(0)), text(p.positionals().get(1)), where, cond));
-    }
-
-    private void service(Command cmd) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        FlagSpec.Flag nameFlag = p.last("name");
-        String name = nameFlag != null && nameFlag.value() != null ? nameFlag.value().value()
-                : "<unnamed service at line " + where.line() + ">";
-        Container s = new Container(name, nameFlag != null && nameFlag.value() != null ? loc(nameFlag.value()) : where);
-        List<Text> networks = new ArrayList<>();
-        for (FlagSpec.Flag f : p.all("network")) {
-            if (f.value() == null) {
-                continue;
-            }
-            Text t = value(f);
-            Attachment a = !t.unknown() && t.value().contains("=") ? advancedNetwork(t) : null;
-            if (a == null) {
-                a = new Attachment(t, t.location());
-            }
-            networks.add(a.network());
-            s.attach(a);
-        }
-        for (FlagSpec.Flag f : p.all("publish")) {
-            if (f.value() == null) {
-                continue;
-            }
-            Text t = value(f);
-            if (!t.unknown() && t.value().contains("=")) {
-                s.port(longPort(t));
-            } else {
-                s.port(dev.netlint.ingest.ports.PortSpec.forCli(t.value(), t.unknown(), t.location()));
-            }
-        }
-        project.add(new Operation.CreateService(s, List.copyOf(networks), where, cond));
-    }
-
-    /** {@code published=8080,target=80,protocol=udp,mode=host}. */
-    private static dev.netlint.model.PortMapping longPort(Text t) {
-        Integer published = null;
-        Integer target = null;
-        String proto = "tcp";
-        for (String part : t.value().split(",")) {
-            int eq = part.indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            String k = part.substring(0, eq).trim();
-            String v = part.substring(eq + 1).trim();
-            try {
-                switch (k) {
-                    case "published" -> published = Integer.parseInt(v);
-                    case "target" -> target = Integer.parseInt(v);
-                    case "protocol" -> proto = v;
-                    default -> { }
-                }
-            } catch (NumberFormatException e) {
-                return new dev.netlint.model.PortMapping(null, null, null, 0, 0, proto, t.value(), t.location(), true, false);
-            }
-        }
-        if (target == null || target < 0 || target > 65535 || (published != null && (published < 0 || published > 65535))) {
-            return new dev.netlint.model.PortMapping(null, null, null, 0, 0, proto, t.value(), t.location(), true, false);
-        }
-        return new dev.netlint.model.PortMapping(null, published, published, target, target, proto, t.value(),
-                t.location(), false, false);
-    }
-
-    private void swarmInit(Command cmd) {
-        FlagSpec.Parsed p = cmd.p();
-        SourceLocation where = cmd.where();
-        boolean cond = cmd.cond();
-        List<AddressValue> pools = p.all("default-addr-pool").stream().filter(f -> f.value() != null)
-                .map(f -> AddressValue.cidr(value(f))).toList();
-        project.add(new Operation.SwarmInit(pools, where, cond));
     }
 }
