@@ -159,7 +159,7 @@ class FlagSpecTest {
             }
             assertThat(spec.flag("help")).as(spec.path() + " --help").isNotNull();
         }
-        assertThat(FlagSpec.distance("hots", "host")).isEqualTo(1);
+        assertThat(FlagSuggestions.distance("hots", "host")).isEqualTo(1);
         assertThat(FlagSpec.quoteChar('\'')).isEqualTo("'\\''");
     }
 
