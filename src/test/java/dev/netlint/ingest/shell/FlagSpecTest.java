@@ -160,7 +160,7 @@ class FlagSpecTest {
             assertThat(spec.flag("help")).as(spec.path() + " --help").isNotNull();
         }
         assertThat(FlagSuggestions.distance("hots", "host")).isEqualTo(1);
-        assertThat(FlagSpec.quoteChar('\'')).isEqualTo("'\\''");
+        assertThat(FlagParser.quoteChar('\'')).isEqualTo("'\\''");
     }
 
     private static List<ShellWord> words(String... values) {
