@@ -1,6 +1,7 @@
 package dev.netlint.ingest.shell;
 
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +155,15 @@ final class FlagSpec {
         return byName.get(name);
     }
 
+    CliFlag shorthand(char c) {
+        return byShorthand.get(c);
+    }
+
+    /** The flags in table order, without the copy {@link #flags()} makes. */
+    Collection<CliFlag> declared() {
+        return Collections.unmodifiableCollection(byName.values());
+    }
+
     Parsed parse(List<ShellWord> words, int from) {
         return parse(words, from, path);
     }
@@ -168,9 +178,7 @@ final class FlagSpec {
      *                 ({@code <network-name>} reads as a redirection): its argument count is not judged
      */
     Parsed parse(List<ShellWord> words, int from, String shownPath, boolean template) {
-        Parser p = new Parser(words, shownPath);
-        p.countable = !template;
-        return p.run(from);
+        return new FlagParser(this, words, shownPath, !template).run(from);
     }
 
     /** A documentation placeholder standing for arguments: {@code [OPTIONS]}, {@code ...}, {@code {name}}. */
@@ -193,323 +201,5 @@ final class FlagSpec {
     static boolean singleWord(ShellWord w) {
         String v = w.value();
         return !v.isEmpty() && (v.charAt(0) == '"' || v.charAt(0) == '\'') && !v.contains("@");
-    }
-
-    private final class Parser {
-        private final List<ShellWord> words;
-        private final String shownPath;
-        private final List<Flag> flags = new ArrayList<>();
-        private final List<ShellWord> positionals = new ArrayList<>();
-        private boolean opaque;
-        /** False once a word may stand for any number of words: from there on nothing is certain. */
-        private boolean certain = true;
-        private boolean help;
-        private int firstPositional = -1;
-        /** False when placeholders stand for an unknown number of arguments. */
-        private boolean countable = true;
-
-        Parser(List<ShellWord> words, String shownPath) {
-            this.words = words;
-            this.shownPath = shownPath;
-        }
-
-        Parsed run(int from) {
-            int i = from;
-            boolean flagsDone = false;
-            while (i < words.size()) {
-                ShellWord w = words.get(i);
-                if (flagsDone) {
-                    positional(w, i);
-                    i++;
-                    continue;
-                }
-                if (w.unknown()) {
-                    if (knownFlagUnknownValue(w)) {
-                        i++;
-                        continue;
-                    }
-                    opaque = true;
-                    if (!singleWord(w)) {
-                        certain = false;
-                    }
-                    positional(w, i);
-                    flagsDone = !interspersed;
-                    i++;
-                    continue;
-                }
-                String v = w.value();
-                if (v.length() < 2 || v.charAt(0) != '-') {
-                    positional(w, i);
-                    flagsDone = !interspersed;
-                    i++;
-                    continue;
-                }
-                if (v.equals("--")) {
-                    flagsDone = true;
-                    i++;
-                    continue;
-                }
-                Refusal r;
-                int[] next = {i + 1};
-                r = v.startsWith("--") ? longFlag(w, next) : shortFlags(w, next);
-                if (r != null) {
-                    if (certain && complete) {
-                        return done(r);
-                    }
-                    opaque = true; // an unread flag after an unquoted $OPTS, or one this table does not list
-                    if (!interspersed && r.message().startsWith("unknown flag") && !v.contains("=")
-                            && next[0] < words.size() && !words.get(next[0]).value().startsWith("-")) {
-                        next[0]++; // it may take the next word: the image cannot be told apart
-                    }
-                }
-                i = next[0];
-            }
-            Refusal r = null;
-            if (certain && countable && positionals.stream().noneMatch(FlagSpec::placeholder)) {
-                String m = args.refuse(shownPath, positionals.size());
-                if (m != null) {
-                    r = new Refusal(m, null, null);
-                }
-            }
-            Flag h = lastOf("help");
-            help = h != null && Boolean.TRUE.equals(h.bool());
-            return done(help ? null : r);
-        }
-
-        private Parsed done(Refusal r) {
-            return new Parsed(List.copyOf(flags), List.copyOf(positionals), opaque, help && r == null, r,
-                    firstPositional);
-        }
-
-        private Flag lastOf(String name) {
-            Flag last = null;
-            for (Flag f : flags) {
-                if (f.name().equals(name)) {
-                    last = f;
-                }
-            }
-            return last;
-        }
-
-        private void positional(ShellWord w, int index) {
-            if (firstPositional < 0) {
-                firstPositional = index;
-            }
-            positionals.add(w);
-        }
-
-        /** {@code --subnet="$SUBNET"}: a known flag whose value is unknown. */
-        private boolean knownFlagUnknownValue(ShellWord w) {
-            String v = w.value();
-            int eq = v.indexOf('=');
-            if (!v.startsWith("--") || eq <= 2) {
-                return false;
-            }
-            CliFlag f = byName.get(v.substring(2, eq));
-            if (f == null || !f.takesValue()) {
-                return false;
-            }
-            add(f, w, new ShellWord(v.substring(eq + 1), true, w.start(), w.end()));
-            return true;
-        }
-
-        private Refusal longFlag(ShellWord w, int[] next) {
-            String s = w.value();
-            String name = s.substring(2);
-            if (name.charAt(0) == '-' || name.charAt(0) == '=') {
-                return new Refusal("bad flag syntax: " + s, null, w);
-            }
-            int eq = name.indexOf('=');
-            String value = eq >= 0 ? name.substring(eq + 1) : null;
-            name = eq >= 0 ? name.substring(0, eq) : name;
-            CliFlag f = byName.get(name);
-            if (f == null) {
-                return new Refusal("unknown flag: --" + name, suggestLong(name), w);
-            }
-            if (value != null) {
-                return set(f, w, new ShellWord(value, false, w.start(), w.end()));
-            }
-            if (!f.takesValue()) {
-                return set(f, w, null);
-            }
-            if (next[0] < words.size()) {
-                ShellWord val = words.get(next[0]);
-                next[0]++;
-                return set(f, w, val);
-            }
-            return new Refusal("flag needs an argument: " + s, null, w);
-        }
-
-        private Refusal shortFlags(ShellWord w, int[] next) {
-            String shorthands = w.value().substring(1);
-            while (!shorthands.isEmpty()) {
-                char c = shorthands.charAt(0);
-                CliFlag f = byShorthand.get(c);
-                if (f == null) {
-                    return new Refusal("unknown shorthand flag: " + quoteChar(c) + " in -" + shorthands,
-                            suggestShort(c, shorthands, next[0]), w);
-                }
-                if (shorthands.length() > 2 && shorthands.charAt(1) == '=') {
-                    Refusal r = set(f, w, new ShellWord(shorthands.substring(2), false, w.start(), w.end()));
-                    shorthands = "";
-                    if (r != null) {
-                        return r;
-                    }
-                } else if (!f.takesValue()) {
-                    set(f, w, null);
-                    shorthands = shorthands.substring(1);
-                } else if (shorthands.length() > 1) {
-                    set(f, w, new ShellWord(shorthands.substring(1), false, w.start(), w.end()));
-                    shorthands = "";
-                } else if (next[0] < words.size()) {
-                    set(f, w, words.get(next[0]));
-                    next[0]++;
-                    shorthands = "";
-                } else {
-                    return new Refusal("flag needs an argument: " + quoteChar(c) + " in -" + shorthands, null, w);
-                }
-            }
-            return null;
-        }
-
-        /** Records a flag; a boolean given a value that is no Go boolean is refused as pflag does. */
-        private Refusal set(CliFlag f, ShellWord flagWord, ShellWord value) {
-            if (!f.takesValue() && value != null && !value.unknown() && parseBool(value.value()) == null) {
-                return new Refusal("invalid argument \"" + value.value() + "\" for \"" + f.display()
-                        + "\" flag: strconv.ParseBool: parsing \"" + value.value() + "\": invalid syntax", null,
-                        flagWord);
-            }
-            add(f, flagWord, value);
-            return null;
-        }
-
-        private void add(CliFlag f, ShellWord flagWord, ShellWord value) {
-            if (f.type() == CliFlag.Type.SLICE && value != null && !value.unknown()) {
-                // pflag's string slices read each use as comma-separated values
-                for (String part : value.value().split(",", -1)) {
-                    if (!part.isEmpty()) {
-                        flags.add(new Flag(f.canonical(), flagWord,
-                                new ShellWord(part, false, value.start(), value.end())));
-                    }
-                }
-                return;
-            }
-            flags.add(new Flag(f.canonical(), flagWord, value));
-        }
-
-        private String suggestLong(String name) {
-            CliFlag best = null;
-            int bestDistance = Integer.MAX_VALUE;
-            for (CliFlag f : byName.values()) {
-                if (f.hidden() || f.deprecated() != null) {
-                    continue;
-                }
-                int d = distance(name, f.name());
-                if (d < bestDistance) {
-                    best = f;
-                    bestDistance = d;
-                }
-            }
-            int limit = Math.max(1, name.length() / 3);
-            if (best != null && bestDistance <= limit) {
-                return "did you mean --" + best.name() + "?";
-            }
-            if (name.length() == 1 && byShorthand.containsKey(name.charAt(0))) {
-                return "did you mean -" + name + "?";
-            }
-            return null;
-        }
-
-        /**
-         * A close flag for an unknown shorthand: a single-dash long name ({@code -subnet}), or the letter in
-         * the other case or a key beside it ({@code -i} for {@code -o}) when that flag would read what
-         * follows the same way.
-         */
-        private String suggestShort(char c, String shorthands, int nextIndex) {
-            if (shorthands.length() > 1) {
-                String longName = shorthands.contains("=") ? shorthands.substring(0, shorthands.indexOf('='))
-                        : shorthands;
-                CliFlag f = byName.get(longName);
-                if (f != null) {
-                    return "did you mean --" + f.name() + "?";
-                }
-            }
-            List<CliFlag> candidates = new ArrayList<>();
-            char other = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
-            if (byShorthand.containsKey(other)) {
-                candidates.add(byShorthand.get(other));
-            }
-            for (char n : Keyboard.neighbours(c)) {
-                CliFlag f = byShorthand.get(n);
-                if (f != null && !candidates.contains(f) && !f.hidden()) {
-                    candidates.add(f);
-                }
-            }
-            // a neighbour counts only when it would read what follows the same way (a value or none)
-            boolean valueFollows = shorthands.length() > 1
-                    || nextIndex < words.size() && !words.get(nextIndex).value().startsWith("-");
-            return candidates.stream().filter(f -> f.takesValue() == valueFollows).findFirst()
-                    .map(f -> "did you mean -" + f.shorthand() + "?").orElse(null);
-        }
-    }
-
-    /** Go's %q of a byte: 'i', or an escape for quotes, backslashes and control characters. */
-    static String quoteChar(char c) {
-        return switch (c) {
-            case '\'' -> "'\\''";
-            case '\\' -> "'\\\\'";
-            case '\n' -> "'\\n'";
-            case '\t' -> "'\\t'";
-            default -> c < 0x20 || c == 0x7f ? String.format("'\\x%02x'", (int) c) : "'" + c + "'";
-        };
-    }
-
-    /** Edit distance with adjacent transpositions (optimal string alignment), for "did you mean". */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
-
-    /** The keys left and right of a letter on a QWERTY keyboard, for typo suggestions. */
-    static final class Keyboard {
-        private static final String[] ROWS = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
-
-        private Keyboard() {
-        }
-
-        static List<Character> neighbours(char c) {
-            char lower = Character.toLowerCase(c);
-            List<Character> out = new ArrayList<>();
-            for (int r = 0; r < ROWS.length; r++) {
-                int col = ROWS[r].indexOf(lower);
-                if (col < 0) {
-                    continue;
-                }
-                addAt(out, r, col - 1);
-                addAt(out, r, col + 1);
-            }
-            return out;
-        }
-
-        private static void addAt(List<Character> out, int row, int col) {
-            if (row >= 0 && row < ROWS.length && col >= 0 && col < ROWS[row].length()) {
-                out.add(ROWS[row].charAt(col));
-            }
-        }
     }
 }

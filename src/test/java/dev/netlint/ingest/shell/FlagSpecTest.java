@@ -159,8 +159,8 @@ class FlagSpecTest {
             }
             assertThat(spec.flag("help")).as(spec.path() + " --help").isNotNull();
         }
-        assertThat(FlagSpec.distance("hots", "host")).isEqualTo(1);
-        assertThat(FlagSpec.quoteChar('\'')).isEqualTo("'\\''");
+        assertThat(FlagSuggestions.distance("hots", "host")).isEqualTo(1);
+        assertThat(FlagParser.quoteChar('\'')).isEqualTo("'\\''");
     }
 
     private static List<ShellWord> words(String... values) {
