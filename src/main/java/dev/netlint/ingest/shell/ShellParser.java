@@ -14,6 +14,8 @@ import java.util.Set;
  * removed and simple variables expanded. Variables assigned unconditionally earlier in the same
  * text are resolved; everything else ($(...), $1, loop variables, variables assigned in branches or
  * functions, the environment) is unknown. Commands that may not run are marked conditional.
+ * This class walks the tree ({@link ShellTree}) and tracks variables; {@link ShellWords} gives
+ * words their values.
  */
 public final class ShellParser {
     /** Syntax nesting deeper than this is not followed (no real script nests this deep). */
@@ -23,18 +25,17 @@ public final class ShellParser {
             "for_statement", "c_style_for_statement", "function_definition", "elif_clause", "else_clause",
             "case_item");
 
-    private final ShellSource source;
-    private final String text;
+    private final ShellTree tree;
+    private final ShellWords expander;
     private final Map<String, String> variables;
     /** Names assigned somewhere we cannot follow (branches, loops, functions, read): unknown from then on. */
     private final Map<String, Boolean> unknownVariables;
     private final List<ShellCommand> commands = new ArrayList<>();
-    private ShellTree tree;
     private boolean truncated;
 
-    private ShellParser(ShellSource source, Variables vars) {
-        this.source = source;
-        this.text = source.text();
+    private ShellParser(ShellTree tree, Variables vars) {
+        this.tree = tree;
+        this.expander = new ShellWords(tree, vars.known);
         this.variables = vars.known;
         this.unknownVariables = vars.unknown;
     }
@@ -61,13 +62,12 @@ public final class ShellParser {
     }
 
     public static List<ShellCommand> parse(ShellSource source, Variables vars) throws InputException {
-        ShellParser p = new ShellParser(source, vars);
+        ShellParser p = new ShellParser(ShellTree.parse(source.text()), vars);
         p.run();
         return p.commands;
     }
 
     private void run() throws InputException {
-        tree = ShellTree.parse(text);
         try {
             visit(tree.root(), false, 0);
         } catch (ShellTree.WalkLimit e) {
@@ -217,11 +217,11 @@ public final class ShellParser {
             variables.put(name, "");
             return;
         }
-        Value v = expand(valueNode, true, 0);
-        if (v.unknown) {
+        ShellWords.Value v = expander.expand(valueNode, true, 0);
+        if (v.unknown()) {
             variables.remove(name);
         } else {
-            variables.put(name, v.text);
+            variables.put(name, v.text());
         }
     }
 
@@ -240,14 +240,14 @@ public final class ShellParser {
             if (t.equals("command_name")) {
                 List<TSNode> named = tree.namedChildNodes(c);
                 TSNode inner = named.isEmpty() ? c : named.get(0);
-                words.addAll(arguments(inner));
+                words.addAll(expander.arguments(inner));
             } else if (t.equals("variable_assignment") || t.endsWith("redirect") || t.equals("comment")
                     || !c.isNamed()) {
                 continue;
             } else {
                 String field = child.field();
                 if (field == null || field.equals("argument")) {
-                    words.addAll(arguments(c));
+                    words.addAll(expander.arguments(c));
                 }
             }
         }
@@ -283,134 +283,6 @@ public final class ShellParser {
         for (TSNode child : tree.childNodes(node)) {
             visitSubstitutions(child, conditional, depth + 1);
         }
-    }
-
-    /** The words one argument node becomes: unquoted known expansions split on blanks. */
-    private List<ShellWord> arguments(TSNode n) {
-        int s = n.getStartByte();
-        int e = n.getEndByte();
-        String t = n.getType();
-        Value v = expand(n, false, 0);
-        boolean bareExpansion = t.equals("simple_expansion") || t.equals("expansion");
-        if (bareExpansion && !v.unknown) {
-            List<ShellWord> out = new ArrayList<>();
-            for (String part : v.text.trim().split("[ \t\n]+")) {
-                if (!part.isEmpty()) {
-                    out.add(new ShellWord(part, false, s, e));
-                }
-            }
-            return out;
-        }
-        return List.of(new ShellWord(v.unknown ? tree.textOf(n) : v.text, v.unknown, s, e));
-    }
-
-    private record Value(String text, boolean unknown) {
-        static final Value UNKNOWN = new Value("", true);
-    }
-
-    private Value expand(TSNode n, boolean quoted, int depth) {
-        if (depth > 50) {
-            return Value.UNKNOWN;
-        }
-        String t = n.getType();
-        switch (t) {
-            case "word", "number", "command_name" -> {
-                if (t.equals("command_name")) {
-                    List<TSNode> named = tree.namedChildNodes(n);
-                    if (!named.isEmpty()) {
-                        return expand(named.get(0), quoted, depth + 1);
-                    }
-                }
-                return new Value(unescapeUnquoted(tree.textOf(n)), false);
-            }
-            case "raw_string" -> {
-                String r = tree.textOf(n);
-                return new Value(r.length() >= 2 ? r.substring(1, r.length() - 1) : "", false);
-            }
-            case "string", "concatenation", "translated_string" -> {
-                StringBuilder b = new StringBuilder();
-                boolean inString = t.equals("string") || quoted;
-                for (TSNode c : tree.childNodes(n)) {
-                    String ct = c.getType();
-                    if (ct.equals("\"") || ct.equals("$\"")) {
-                        continue;
-                    }
-                    if (ct.equals("string_content")) {
-                        b.append(unescapeDoubleQuoted(tree.textOf(c)));
-                        continue;
-                    }
-                    Value v = expand(c, inString, depth + 1);
-                    if (v.unknown) {
-                        return Value.UNKNOWN;
-                    }
-                    b.append(v.text);
-                }
-                return new Value(b.toString(), false);
-            }
-            case "simple_expansion" -> {
-                TSNode name = null;
-                for (TSNode c : tree.namedChildNodes(n)) {
-                    if (c.getType().equals("variable_name")) {
-                        name = c;
-                    }
-                }
-                return name == null ? Value.UNKNOWN : lookup(tree.textOf(name));
-            }
-            case "expansion" -> {
-                // only ${NAME}: anything with an operator (${X:-d}, ${#X}, ${X/a/b}) is unknown
-                List<TSNode> cs = tree.childNodes(n);
-                if (cs.size() == 3 && cs.get(1).getType().equals("variable_name")) {
-                    return lookup(tree.textOf(cs.get(1)));
-                }
-                return Value.UNKNOWN;
-            }
-            default -> {
-                return Value.UNKNOWN;
-            }
-        }
-    }
-
-    private Value lookup(String name) {
-        String v = variables.get(name);
-        return v == null ? Value.UNKNOWN : new Value(v, false);
-    }
-
-    static String unescapeUnquoted(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char next = s.charAt(++i);
-                if (next != '\n') {
-                    b.append(next);
-                }
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    static String unescapeDoubleQuoted(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length() && "$`\"\\\n".indexOf(s.charAt(i + 1)) >= 0) {
-                char next = s.charAt(++i);
-                if (next != '\n') {
-                    b.append(next);
-                }
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /** Whether some of the text nested too deeply to be followed. */
