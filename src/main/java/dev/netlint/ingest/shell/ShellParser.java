@@ -1,14 +1,8 @@
 package dev.netlint.ingest.shell;
 
 import dev.netlint.ingest.InputException;
-import org.treesitter.TSInputEncoding;
 import org.treesitter.TSNode;
-import org.treesitter.TSParser;
-import org.treesitter.TSTree;
-import org.treesitter.TSTreeCursor;
-import org.treesitter.TreeSitterBash;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +14,10 @@ import java.util.Set;
  * removed and simple variables expanded. Variables assigned unconditionally earlier in the same
  * text are resolved; everything else ($(...), $1, loop variables, variables assigned in branches or
  * functions, the environment) is unknown. Commands that may not run are marked conditional.
+ * This class walks the tree ({@link ShellTree}) and tracks variables; {@link ShellWords} gives
+ * words their values.
  */
 public final class ShellParser {
-    /** Parsing stops after this long; a shell script that takes longer is not a shell script. */
-    static final long PARSE_BUDGET_NANOS = 5_000_000_000L;
     /** Syntax nesting deeper than this is not followed (no real script nests this deep). */
     static final int MAX_DEPTH = 400;
 
@@ -31,17 +25,17 @@ public final class ShellParser {
             "for_statement", "c_style_for_statement", "function_definition", "elif_clause", "else_clause",
             "case_item");
 
-    private final ShellSource source;
-    private final String text;
+    private final ShellTree tree;
+    private final ShellWords expander;
     private final Map<String, String> variables;
     /** Names assigned somewhere we cannot follow (branches, loops, functions, read): unknown from then on. */
     private final Map<String, Boolean> unknownVariables;
     private final List<ShellCommand> commands = new ArrayList<>();
     private boolean truncated;
 
-    private ShellParser(ShellSource source, Variables vars) {
-        this.source = source;
-        this.text = source.text();
+    private ShellParser(ShellTree tree, Variables vars) {
+        this.tree = tree;
+        this.expander = new ShellWords(tree, vars.known);
         this.variables = vars.known;
         this.unknownVariables = vars.unknown;
     }
@@ -68,114 +62,17 @@ public final class ShellParser {
     }
 
     public static List<ShellCommand> parse(ShellSource source, Variables vars) throws InputException {
-        ShellParser p = new ShellParser(source, vars);
+        ShellParser p = new ShellParser(ShellTree.parse(source.text()), vars);
         p.run();
         return p.commands;
     }
 
     private void run() throws InputException {
-        byte[] ascii = asciiImage(text);
-        TSParser parser = new TSParser();
-        parser.setLanguage(new TreeSitterBash());
-        long deadline = System.nanoTime() + PARSE_BUDGET_NANOS;
-        byte[] buffer = new byte[8192];
-        TSTree tree = parser.parseWithOptions(buffer, null, (buf, offset, point) -> {
-            if (offset < 0 || offset >= ascii.length) {
-                return 0;
-            }
-            int n = Math.min(buf.length, ascii.length - offset);
-            System.arraycopy(ascii, offset, buf, 0, n);
-            return n;
-        }, TSInputEncoding.TSInputEncodingUTF8, state -> System.nanoTime() > deadline);
-        if (tree == null) {
-            throw new InputException(1, 1, "the shell parser gave up on this file (it took longer than "
-                    + PARSE_BUDGET_NANOS / 1_000_000_000L + " s); it was not checked");
-        }
-        walkDeadline = deadline;
         try {
-            visit(tree.getRootNode(), false, 0);
-        } catch (WalkLimit e) {
+            visit(tree.root(), false, 0);
+        } catch (ShellTree.WalkLimit e) {
             throw new InputException(1, 1, e.getMessage() + "; it was not checked");
         }
-    }
-
-    /**
-     * One byte per Java char, so tree-sitter's byte offsets are char offsets into {@code text}:
-     * non-ASCII characters (only ever inside words, strings and comments) become a letter, and a
-     * carriage return becomes a blank.
-     */
-    static byte[] asciiImage(String text) {
-        byte[] out = new byte[text.length()];
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out[i] = c == '\r' ? (byte) ' ' : c < 0x80 ? (byte) c : (byte) 'x';
-        }
-        return out;
-    }
-
-    /** Nodes visited at most: a small file can hold a tree of millions of nodes. */
-    static final int MAX_NODES = 2_000_000;
-
-    /** Stops the walk: the tree is larger, or took longer, than the limits. */
-    private static final class WalkLimit extends RuntimeException {
-        WalkLimit(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    private long walkDeadline;
-    private int nodes;
-
-    /** A child and the field it fills (null: none). */
-    private record Child(TSNode node, String field) {
-    }
-
-    /**
-     * The children of {@code n}, from one cursor pass (TSNode.getChild(i) starts over from the
-     * first child each time, which is quadratic on wide or hidden-deep trees); counts against the
-     * walk's node cap and deadline.
-     */
-    private List<Child> children(TSNode n) {
-        List<Child> out = new ArrayList<>();
-        TSTreeCursor cursor = new TSTreeCursor(n);
-        if (cursor.gotoFirstChild()) {
-            do {
-                if (++nodes > MAX_NODES) {
-                    throw new WalkLimit("the shell syntax tree has more than " + MAX_NODES + " nodes");
-                }
-                if ((nodes & 1023) == 0 && System.nanoTime() > walkDeadline) {
-                    throw new WalkLimit("reading the shell syntax tree took longer than "
-                            + PARSE_BUDGET_NANOS / 1_000_000_000L + " s");
-                }
-                out.add(new Child(cursor.currentNode(), cursor.currentFieldName()));
-            } while (cursor.gotoNextSibling());
-        }
-        return out;
-    }
-
-    private List<TSNode> childNodes(TSNode n) {
-        List<Child> cs = children(n);
-        List<TSNode> out = new ArrayList<>(cs.size());
-        for (Child c : cs) {
-            out.add(c.node());
-        }
-        return out;
-    }
-
-    private List<TSNode> namedChildNodes(TSNode n) {
-        List<TSNode> out = new ArrayList<>();
-        for (Child c : children(n)) {
-            if (c.node().isNamed()) {
-                out.add(c.node());
-            }
-        }
-        return out;
-    }
-
-    private String textOf(TSNode n) {
-        int s = Math.max(0, Math.min(n.getStartByte(), text.length()));
-        int e = Math.max(s, Math.min(n.getEndByte(), text.length()));
-        return text.substring(s, e);
     }
 
     private void visit(TSNode node, boolean conditional, int depth) {
@@ -197,7 +94,7 @@ public final class ShellParser {
                 return;
             }
             case "variable_assignments" -> {
-                for (TSNode child : childNodes(node)) {
+                for (TSNode child : tree.childNodes(node)) {
                     visit(child, conditional, depth + 1);
                 }
                 return;
@@ -207,8 +104,8 @@ public final class ShellParser {
                 return;
             }
             case "unset_command" -> {
-                for (TSNode named : namedChildNodes(node)) {
-                    String name = textOf(named);
+                for (TSNode named : tree.namedChildNodes(node)) {
+                    String name = tree.textOf(named);
                     variables.remove(name);
                     unknownVariables.put(name, true);
                 }
@@ -221,14 +118,14 @@ public final class ShellParser {
             case "for_statement", "c_style_for_statement" -> {
                 TSNode var = node.getChildByFieldName("variable");
                 if (var != null && !var.isNull()) {
-                    markUnknown(textOf(var));
+                    markUnknown(tree.textOf(var));
                 }
             }
             default -> {
             }
         }
         boolean inner = conditional || BRANCHING.contains(type);
-        for (TSNode child : childNodes(node)) {
+        for (TSNode child : tree.childNodes(node)) {
             visit(child, inner, depth + 1);
         }
     }
@@ -239,7 +136,7 @@ public final class ShellParser {
         // for a docker command and cannot know for anything else (a test, a grep, ...).
         TSNode left = null;
         String op = null;
-        for (TSNode c : childNodes(node)) {
+        for (TSNode c : tree.childNodes(node)) {
             String t = c.getType();
             if (t.equals("&&") || t.equals("||")) {
                 op = t;
@@ -268,10 +165,10 @@ public final class ShellParser {
         if (name == null || name.isNull()) {
             return false;
         }
-        String cmd = textOf(name);
+        String cmd = tree.textOf(name);
         if (cmd.equals("sudo")) {
-            for (TSNode a : namedChildNodes(n)) {
-                if (a.getType().equals("word") && DockerCli.isDockerBinary(textOf(a))) {
+            for (TSNode a : tree.namedChildNodes(n)) {
+                if (a.getType().equals("word") && DockerCli.isDockerBinary(tree.textOf(a))) {
                     return true;
                 }
             }
@@ -280,15 +177,15 @@ public final class ShellParser {
     }
 
     private void declaration(TSNode node, boolean conditional, int depth) {
-        List<TSNode> cs = childNodes(node);
-        String keyword = cs.isEmpty() ? "" : textOf(cs.get(0));
+        List<TSNode> cs = tree.childNodes(node);
+        String keyword = cs.isEmpty() ? "" : tree.textOf(cs.get(0));
         boolean local = keyword.equals("local");
         for (TSNode c : cs) {
             if (c.getType().equals("variable_assignment")) {
                 assignment(c, conditional || local, depth + 1);
             } else if (c.getType().equals("variable_name")) {
                 if (local) {
-                    markUnknown(textOf(c));
+                    markUnknown(tree.textOf(c));
                 }
             } else {
                 visit(c, conditional, depth + 1);
@@ -305,9 +202,9 @@ public final class ShellParser {
         if (nameNode == null || nameNode.isNull() || !nameNode.getType().equals("variable_name")) {
             return;
         }
-        String name = textOf(nameNode);
+        String name = tree.textOf(nameNode);
         boolean append = false;
-        for (TSNode c : childNodes(node)) {
+        for (TSNode c : tree.childNodes(node)) {
             if (c.getType().equals("+=")) {
                 append = true;
             }
@@ -320,11 +217,11 @@ public final class ShellParser {
             variables.put(name, "");
             return;
         }
-        Value v = expand(valueNode, true, 0);
-        if (v.unknown) {
+        ShellWords.Value v = expander.expand(valueNode, true, 0);
+        if (v.unknown()) {
             variables.remove(name);
         } else {
-            variables.put(name, v.text);
+            variables.put(name, v.text());
         }
     }
 
@@ -335,22 +232,22 @@ public final class ShellParser {
 
     private void command(TSNode node, boolean conditional, int depth) {
         List<ShellWord> words = new ArrayList<>();
-        for (Child child : children(node)) {
+        for (ShellTree.Child child : tree.children(node)) {
             TSNode c = child.node();
             String t = c.getType();
             // commands inside $(...) run first
             visitSubstitutions(c, conditional, depth + 1);
             if (t.equals("command_name")) {
-                List<TSNode> named = namedChildNodes(c);
+                List<TSNode> named = tree.namedChildNodes(c);
                 TSNode inner = named.isEmpty() ? c : named.get(0);
-                words.addAll(arguments(inner));
+                words.addAll(expander.arguments(inner));
             } else if (t.equals("variable_assignment") || t.endsWith("redirect") || t.equals("comment")
                     || !c.isNamed()) {
                 continue;
             } else {
                 String field = child.field();
                 if (field == null || field.equals("argument")) {
-                    words.addAll(arguments(c));
+                    words.addAll(expander.arguments(c));
                 }
             }
         }
@@ -375,7 +272,7 @@ public final class ShellParser {
         }
         String t = node.getType();
         if (t.equals("command_substitution") || t.equals("process_substitution")) {
-            for (TSNode child : childNodes(node)) {
+            for (TSNode child : tree.childNodes(node)) {
                 visit(child, conditional, depth + 1);
             }
             return;
@@ -383,137 +280,9 @@ public final class ShellParser {
         if (t.equals("command") || t.equals("list") || t.equals("pipeline")) {
             return; // not inside a word
         }
-        for (TSNode child : childNodes(node)) {
+        for (TSNode child : tree.childNodes(node)) {
             visitSubstitutions(child, conditional, depth + 1);
         }
-    }
-
-    /** The words one argument node becomes: unquoted known expansions split on blanks. */
-    private List<ShellWord> arguments(TSNode n) {
-        int s = n.getStartByte();
-        int e = n.getEndByte();
-        String t = n.getType();
-        Value v = expand(n, false, 0);
-        boolean bareExpansion = t.equals("simple_expansion") || t.equals("expansion");
-        if (bareExpansion && !v.unknown) {
-            List<ShellWord> out = new ArrayList<>();
-            for (String part : v.text.trim().split("[ \t\n]+")) {
-                if (!part.isEmpty()) {
-                    out.add(new ShellWord(part, false, s, e));
-                }
-            }
-            return out;
-        }
-        return List.of(new ShellWord(v.unknown ? textOf(n) : v.text, v.unknown, s, e));
-    }
-
-    private record Value(String text, boolean unknown) {
-        static final Value UNKNOWN = new Value("", true);
-    }
-
-    private Value expand(TSNode n, boolean quoted, int depth) {
-        if (depth > 50) {
-            return Value.UNKNOWN;
-        }
-        String t = n.getType();
-        switch (t) {
-            case "word", "number", "command_name" -> {
-                if (t.equals("command_name")) {
-                    List<TSNode> named = namedChildNodes(n);
-                    if (!named.isEmpty()) {
-                        return expand(named.get(0), quoted, depth + 1);
-                    }
-                }
-                return new Value(unescapeUnquoted(textOf(n)), false);
-            }
-            case "raw_string" -> {
-                String r = textOf(n);
-                return new Value(r.length() >= 2 ? r.substring(1, r.length() - 1) : "", false);
-            }
-            case "string", "concatenation", "translated_string" -> {
-                StringBuilder b = new StringBuilder();
-                boolean inString = t.equals("string") || quoted;
-                for (TSNode c : childNodes(n)) {
-                    String ct = c.getType();
-                    if (ct.equals("\"") || ct.equals("$\"")) {
-                        continue;
-                    }
-                    if (ct.equals("string_content")) {
-                        b.append(unescapeDoubleQuoted(textOf(c)));
-                        continue;
-                    }
-                    Value v = expand(c, inString, depth + 1);
-                    if (v.unknown) {
-                        return Value.UNKNOWN;
-                    }
-                    b.append(v.text);
-                }
-                return new Value(b.toString(), false);
-            }
-            case "simple_expansion" -> {
-                TSNode name = null;
-                for (TSNode c : namedChildNodes(n)) {
-                    if (c.getType().equals("variable_name")) {
-                        name = c;
-                    }
-                }
-                return name == null ? Value.UNKNOWN : lookup(textOf(name));
-            }
-            case "expansion" -> {
-                // only ${NAME}: anything with an operator (${X:-d}, ${#X}, ${X/a/b}) is unknown
-                List<TSNode> cs = childNodes(n);
-                if (cs.size() == 3 && cs.get(1).getType().equals("variable_name")) {
-                    return lookup(textOf(cs.get(1)));
-                }
-                return Value.UNKNOWN;
-            }
-            default -> {
-                return Value.UNKNOWN;
-            }
-        }
-    }
-
-    private Value lookup(String name) {
-        String v = variables.get(name);
-        return v == null ? Value.UNKNOWN : new Value(v, false);
-    }
-
-    static String unescapeUnquoted(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char next = s.charAt(++i);
-                if (next != '\n') {
-                    b.append(next);
-                }
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    static String unescapeDoubleQuoted(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length() && "$`\"\\\n".indexOf(s.charAt(i + 1)) >= 0) {
-                char next = s.charAt(++i);
-                if (next != '\n') {
-                    b.append(next);
-                }
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /** Whether some of the text nested too deeply to be followed. */
