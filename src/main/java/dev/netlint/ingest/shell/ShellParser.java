@@ -31,7 +31,6 @@ public final class ShellParser {
     /** Names assigned somewhere we cannot follow (branches, loops, functions, read): unknown from then on. */
     private final Map<String, Boolean> unknownVariables;
     private final List<ShellCommand> commands = new ArrayList<>();
-    private boolean truncated;
 
     private ShellParser(ShellTree tree, Variables vars) {
         this.tree = tree;
@@ -77,8 +76,7 @@ public final class ShellParser {
 
     private void visit(TSNode node, boolean conditional, int depth) {
         if (depth > MAX_DEPTH) {
-            truncated = true;
-            return;
+            return; // nested too deeply to follow
         }
         String type = node.getType();
         switch (type) {
@@ -267,8 +265,7 @@ public final class ShellParser {
     /** Walks a word for $(...) and `...` and visits the commands inside them. */
     private void visitSubstitutions(TSNode node, boolean conditional, int depth) {
         if (depth > MAX_DEPTH) {
-            truncated = true;
-            return;
+            return; // nested too deeply to follow
         }
         String t = node.getType();
         if (t.equals("command_substitution") || t.equals("process_substitution")) {
@@ -283,10 +280,5 @@ public final class ShellParser {
         for (TSNode child : tree.childNodes(node)) {
             visitSubstitutions(child, conditional, depth + 1);
         }
-    }
-
-    /** Whether some of the text nested too deeply to be followed. */
-    boolean truncated() {
-        return truncated;
     }
 }
