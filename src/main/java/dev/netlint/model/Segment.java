@@ -111,4 +111,9 @@ public final class Segment {
         }
         return out;
     }
+
+    /** Whether a macvlan/ipvlan network on {@code host} with parent {@code parent} sits on this LAN. */
+    public boolean covers(String host, String parent) {
+        return effectiveMembers().stream().anyMatch(m -> m.covers(host, parent));
+    }
 }

@@ -103,7 +103,7 @@ final class Lans {
     private final List<LanPool> pools = new ArrayList<>();
     private final Map<String, List<LanPool>> byLan = new LinkedHashMap<>();
     private final Map<Project, Map<String, List<LanPool>>> byProjectNetwork = new IdentityHashMap<>();
-    /** Each segment's effective members, worked out once rather than once per pool placed. */
+    /** Each segment's members, worked out once rather than once per pool placed ({@link Segment#covers}). */
     private final Map<Segment, List<Segment.Member>> membersOf = new IdentityHashMap<>();
 
     static Lans of(Model model) {
