@@ -28,7 +28,7 @@ public final class LintedTexts extends AbstractMap<String, String> {
         String reread() {
             try {
                 byte[] bytes = root.read(path, SourceFile.MAX_BYTES);
-                return bytes.length == length && crcOf(bytes) == crc ? SourceFile.decode(bytes) : null;
+                return bytes.length == length && crcOf(bytes, bytes.length) == crc ? SourceFile.decode(bytes) : null;
             } catch (IOException | InputException e) {
                 return null;
             }
@@ -40,21 +40,21 @@ public final class LintedTexts extends AbstractMap<String, String> {
     }
 
     /** Remembers streamed bytes: the text when small, else enough to recognise the bytes again. */
-    void rememberStreamed(String displayName, ScanRoot root, Path path, byte[] bytes) {
-        if (bytes.length < DIGEST_FROM_BYTES) {
+    void rememberStreamed(String displayName, ScanRoot root, Path path, FileBytes bytes) {
+        if (bytes.length() < DIGEST_FROM_BYTES) {
             try {
-                entries.put(displayName, SourceFile.decode(bytes));
+                entries.put(displayName, SourceFile.decode(bytes.exact()));
             } catch (InputException e) {
                 // not text: the reader says why; no source line will be printed for it
             }
         } else {
-            entries.put(displayName, new Digest(root, path, bytes.length, crcOf(bytes)));
+            entries.put(displayName, new Digest(root, path, bytes.length(), crcOf(bytes.array(), bytes.length())));
         }
     }
 
-    private static long crcOf(byte[] bytes) {
+    private static long crcOf(byte[] bytes, int length) {
         CRC32C crc = new CRC32C();
-        crc.update(bytes);
+        crc.update(bytes, 0, length);
         return crc.getValue();
     }
 

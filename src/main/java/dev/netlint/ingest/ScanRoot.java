@@ -93,6 +93,14 @@ public final class ScanRoot {
      * byte), read from its real path without following a link swapped in since the check.
      */
     public byte[] read(Path path, long max) throws IOException {
+        return read(path, max, null).exact();
+    }
+
+    /**
+     * The same, into {@code reuse} when the file fits it (a reader's scratch array, so a fleet's
+     * dumps do not each leave a dump-sized array behind), else into a new array of the file's size.
+     */
+    public FileBytes read(Path path, long max, byte[] reuse) throws IOException {
         Optional<String> refused = refusal(path);
         if (refused.isPresent()) {
             throw new IOException(refused.get());
@@ -102,31 +110,20 @@ public final class ScanRoot {
         try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
             // Read into an array of the file's size: readNBytes collects chunks and copies them, which
             // doubles the garbage of a fleet's worth of dumps. The size is a hint; the stream decides.
-            byte[] sized = readUpTo(in, (int) Math.min(limit, Files.size(real)));
-            if (sized.length == limit) {
-                return sized;
+            int hint = (int) Math.min(limit, Files.size(real));
+            byte[] buf = reuse != null && reuse.length >= hint ? reuse : new byte[hint];
+            int n = in.readNBytes(buf, 0, Math.min(buf.length, limit));
+            if (n == limit || n < buf.length) {
+                return new FileBytes(buf, n);
             }
-            byte[] rest = in.readNBytes(limit - sized.length);
+            byte[] rest = in.readNBytes(limit - n);
             if (rest.length == 0) {
-                return sized;
+                return new FileBytes(buf, n);
             }
-            byte[] all = java.util.Arrays.copyOf(sized, sized.length + rest.length);
-            System.arraycopy(rest, 0, all, sized.length, rest.length);
-            return all;
+            byte[] all = java.util.Arrays.copyOf(buf, n + rest.length);
+            System.arraycopy(rest, 0, all, n, rest.length);
+            return new FileBytes(all, all.length);
         }
-    }
-
-    private static byte[] readUpTo(InputStream in, int n) throws IOException {
-        byte[] buf = new byte[n];
-        int off = 0;
-        while (off < n) {
-            int r = in.read(buf, off, n - off);
-            if (r < 0) {
-                return java.util.Arrays.copyOf(buf, off);
-            }
-            off += r;
-        }
-        return buf;
     }
 
     /** An input stream on {@code path}, after the same check. */
@@ -142,7 +139,7 @@ public final class ScanRoot {
         texts.remember(displayName, text);
     }
 
-    void rememberStreamed(String displayName, Path path, byte[] bytes) {
+    void rememberStreamed(String displayName, Path path, FileBytes bytes) {
         texts.rememberStreamed(displayName, this, path, bytes);
     }
 }

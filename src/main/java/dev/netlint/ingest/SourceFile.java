@@ -85,13 +85,14 @@ public final class SourceFile {
 
     /**
      * The file's bytes, for readers that decode as they parse (Jackson reads the array in place:
-     * no stream, no second buffer).
+     * no stream, no second buffer), in {@code scratch} when they fit it. The caller owns the array
+     * only until it reads the next file into the same scratch.
      */
-    public byte[] contentBytes() throws IOException {
+    public FileBytes contentBytes(byte[] scratch) throws IOException {
         if (text != null) {
-            return text.getBytes(StandardCharsets.UTF_8);
+            return FileBytes.of(text.getBytes(StandardCharsets.UTF_8));
         }
-        byte[] bytes = readBytesOrThrow();
+        FileBytes bytes = readBytesOrThrow(scratch);
         // Not decoded here: the reader decodes as it streams, and the run keeps large texts by checksum.
         root.rememberStreamed(displayName, path, bytes);
         return bytes;
@@ -119,7 +120,7 @@ public final class SourceFile {
 
     private byte[] readBytes() throws InputException {
         try {
-            return readBytesOrThrow();
+            return readBytesOrThrow(null).exact();
         } catch (TooLarge e) {
             throw new InputException(1, 1, e.getMessage());
         } catch (IOException e) {
@@ -134,11 +135,11 @@ public final class SourceFile {
     }
 
     /** The bytes, through the root's checks; the size limit holds even where the size is not known in advance. */
-    private byte[] readBytesOrThrow() throws IOException {
-        byte[] bytes = root.read(path, MAX_BYTES);
-        if (bytes.length > MAX_BYTES) {
+    private FileBytes readBytesOrThrow(byte[] scratch) throws IOException {
+        FileBytes bytes = root.read(path, MAX_BYTES, scratch);
+        if (bytes.length() > MAX_BYTES) {
             long size = Files.size(path.toAbsolutePath().toRealPath());
-            throw new TooLarge("file is " + Math.max(size, bytes.length) / (1024 * 1024) + " MiB, over the "
+            throw new TooLarge("file is " + Math.max(size, bytes.length()) / (1024 * 1024) + " MiB, over the "
                     + MAX_BYTES / (1024 * 1024) + " MiB limit for one input; it was not read");
         }
         return bytes;

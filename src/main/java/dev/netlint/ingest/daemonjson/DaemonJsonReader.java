@@ -46,21 +46,23 @@ public final class DaemonJsonReader implements InputReader {
     public void read(SourceFile file, IngestContext context) throws InputException {
         String name = file.displayName();
         DaemonSettings d = new DaemonSettings(SourceLocation.of(name, 1, 1));
-        try (JsonParser p = Json.open(file)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new InputException(1, 1, "daemon.json must be a JSON object");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                field(p, key, d, name, context);
-            }
-            JsonToken after = p.nextToken();
-            if (after != null) {
-                throw new InputException(p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr(),
-                        "invalid JSON in daemon.json: more content after the top-level object "
-                                + "(the daemon refuses to start: 'invalid character ... after top-level value')");
-            }
+        try {
+            Json.read(file, p -> {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new InputException(1, 1, "daemon.json must be a JSON object");
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    field(p, key, d, name, context);
+                }
+                JsonToken after = p.nextToken();
+                if (after != null) {
+                    throw new InputException(p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr(),
+                            "invalid JSON in daemon.json: more content after the top-level object "
+                                    + "(the daemon refuses to start: 'invalid character ... after top-level value')");
+                }
+            });
         } catch (IOException e) {
             throw Json.failure(e, "daemon.json");
         }

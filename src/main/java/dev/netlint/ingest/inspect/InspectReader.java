@@ -155,29 +155,33 @@ public final class InspectReader implements InputReader {
         }
 
         private void parse() throws InputException {
-            try (JsonParser p = Json.open(file)) {
-                if (p.nextToken() != JsonToken.START_ARRAY) {
-                    return;
-                }
-                JsonToken t;
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (t == null) {
-                        throw new InputException(p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
-                                "invalid JSON in inspect output: unexpected end of the file (truncated JSON?)");
-                    }
-                    if (t != JsonToken.START_OBJECT) {
-                        skip(Json.here(p, name), kindOf(t));
-                        p.skipChildren();
-                        continue;
-                    }
-                    element(p);
-                }
-                if (p.nextToken() != null) {
-                    throw new InputException(p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr(),
-                            "invalid JSON in inspect output: more content after the top-level array");
-                }
+            try {
+                Json.read(file, this::array);
             } catch (IOException e) {
                 throw Json.failure(e, "inspect output");
+            }
+        }
+
+        private void array(JsonParser p) throws IOException, InputException {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return;
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == null) {
+                    throw new InputException(p.currentLocation().getLineNr(), p.currentLocation().getColumnNr(),
+                            "invalid JSON in inspect output: unexpected end of the file (truncated JSON?)");
+                }
+                if (t != JsonToken.START_OBJECT) {
+                    skip(Json.here(p, name), kindOf(t));
+                    p.skipChildren();
+                    continue;
+                }
+                element(p);
+            }
+            if (p.nextToken() != null) {
+                throw new InputException(p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr(),
+                        "invalid JSON in inspect output: more content after the top-level array");
             }
         }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.netlint.ingest.FileBytes;
 import dev.netlint.ingest.InputException;
 import dev.netlint.ingest.SourceFile;
 import dev.netlint.model.SourceLocation;
@@ -38,17 +39,44 @@ public final class Json {
     private Json() {
     }
 
-    /** Opens a streaming parser on the file, refusing files over {@link SourceFile#MAX_BYTES}. */
-    public static JsonParser open(SourceFile file) throws InputException {
+    /** What a reader does with the parser on one file; the parser is closed when it returns. */
+    @FunctionalInterface
+    public interface Body {
+        void read(JsonParser p) throws IOException, InputException;
+    }
+
+    /**
+     * Each thread's array for the file being parsed: a fleet's dumps are read one after another into
+     * it, instead of each leaving a dump-sized array for the collector to copy. Arrays larger than
+     * {@link #SCRATCH_KEPT} are used once and dropped.
+     */
+    private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<>();
+    private static final int SCRATCH_KEPT = 4 * 1024 * 1024;
+
+    /**
+     * Parses the file with a streaming parser, refusing files over {@link SourceFile#MAX_BYTES}.
+     * The parser reads a scratch array in place, so it must not outlive {@code body}.
+     */
+    public static void read(SourceFile file, Body body) throws InputException, IOException {
+        byte[] scratch = SCRATCH.get();
+        SCRATCH.remove(); // a read nested in body gets an array of its own
+        FileBytes bytes;
         try {
             long size = file.size();
             if (size > SourceFile.MAX_BYTES) {
                 throw new InputException(1, 1, "file is " + size / (1024 * 1024) + " MiB, over the "
                         + SourceFile.MAX_BYTES / (1024 * 1024) + " MiB limit for one input; it was not read");
             }
-            return FACTORY.createParser(file.contentBytes());
+            bytes = file.contentBytes(scratch);
         } catch (IOException e) {
+            SCRATCH.set(scratch);
             throw new InputException(0, 0, "cannot read: " + e.getMessage());
+        }
+        try (JsonParser p = FACTORY.createParser(bytes.array(), 0, bytes.length())) {
+            body.read(p);
+        } finally {
+            byte[] used = bytes.array();
+            SCRATCH.set(used.length <= SCRATCH_KEPT && (scratch == null || used.length >= scratch.length) ? used : scratch);
         }
     }
 
