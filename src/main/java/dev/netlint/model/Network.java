@@ -43,6 +43,8 @@ public final class Network {
     // Collections are allocated on first add (a fleet of 1M observed networks holds mostly empty ones);
     // until then the getters return immutable empty ones, so add through the methods below.
     private Map<String, Text> options;
+    /** The first pool; {@code pools} holds every pool once there is a second. */
+    private IpamPool onlyPool;
     private List<IpamPool> pools;
     private Map<String, SourceLocation> declaredKeys;
     private List<Endpoint> endpoints;
@@ -72,7 +74,7 @@ public final class Network {
      */
     public boolean implicit() { return implicit; }
     public Map<String, Text> options() { return options == null ? Map.of() : options; }
-    public List<IpamPool> pools() { return pools == null ? List.of() : pools; }
+    public List<IpamPool> pools() { return pools != null ? pools : onlyPool != null ? List.of(onlyPool) : List.of(); }
     public Map<String, SourceLocation> declaredKeys() { return declaredKeys == null ? Map.of() : declaredKeys; }
     /** Addresses seen in use on this network (inspect dumps, live state). */
     public List<Endpoint> endpoints() { return endpoints == null ? List.of() : endpoints; }
@@ -107,12 +109,14 @@ public final class Network {
     public Network implicit(boolean v) { this.implicit = v; return this; }
     public Network option(String key, Text value) { if (options == null) { options = new LinkedHashMap<>(4); } options.put(key, value); return this; }
     public Network pool(IpamPool pool) {
-        // Most networks have one pool: a singleton list until a second one comes.
-        if (pools == null) {
-            pools = java.util.Collections.singletonList(pool);
+        // Most networks have one pool: no list (24 bytes a network in a fleet) until a second one comes.
+        if (onlyPool == null && pools == null) {
+            onlyPool = pool;
         } else {
-            if (pools.size() == 1) {
-                pools = new ArrayList<>(pools);
+            if (pools == null) {
+                pools = new ArrayList<>(2);
+                pools.add(onlyPool);
+                onlyPool = null;
             }
             pools.add(pool);
         }

@@ -94,6 +94,19 @@ public class SourceLocation {
         return file;
     }
 
+    /**
+     * The one-line position packed in a long, for holders of many locations that keep the file and
+     * this number instead of an object ({@link AddressValue}); negative when the location is wider.
+     */
+    long packedPosition() {
+        return packed;
+    }
+
+    /** The location {@link #packedPosition} described. */
+    static SourceLocation unpack(String file, long packedPosition) {
+        return new SourceLocation(file, packedPosition);
+    }
+
     public int line() {
         return (int) (packed >>> (2 * COLUMN_BITS));
     }
