@@ -166,7 +166,7 @@ fleet="$out/fleet"
 # The launcher's C1-only start (measured faster than C2 at both sizes: the run is over before C2 pays
 # off) with the parallel collector and a fixed 960 MiB heap: a small young generation, survivors
 # promoted after one collection (nearly everything allocated while reading is the model, kept).
-fleet_opts="-XX:+UseParallelGC -Xms960m -Xmx960m -Xmn120m -XX:MaxTenuringThreshold=1"
+fleet_opts="-XX:+UseParallelGC -Xms960m -Xmx960m -Xmn120m -XX:MaxTenuringThreshold=0"
 if [ -f "$fleet/node0999.json" ]; then
   for hosts in 200 1000; do
     l=$(load)
