@@ -82,6 +82,16 @@ public final class AddressParser {
         return new Cidr(address, prefix);
     }
 
+    /** Whether {@code text} is a prefix length that {@link #parseCidr} takes after an address of {@code family}. */
+    public static boolean isPrefixLength(String text, IpFamily family) {
+        try {
+            prefixLength(text, text, family.bits(), family == IpFamily.IPV4);
+            return true;
+        } catch (AddressSyntaxException e) {
+            return false;
+        }
+    }
+
     private static int prefixLength(String p, String whole, int max, boolean v4) throws AddressSyntaxException {
         String family = v4 ? "IPv4" : "IPv6";
         if (p.isEmpty()) {

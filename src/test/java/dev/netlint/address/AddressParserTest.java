@@ -213,4 +213,24 @@ class AddressParserTest {
         assertThat(Cidr.parse("10.0.0.0/8").compareTo(Cidr.parse("10.0.0.0/9"))).isNegative();
         assertThat(Cidr.parse("10.0.0.0/8").compareTo(Cidr.parse("fd00::/8"))).isNegative();
     }
+
+    @Test
+    void aPrefixLengthIsValidExactlyWhenTheBlockWithItParses() throws Exception {
+        String[] prefixes = {"0", "8", "16", "24", "32", "33", "64", "128", "129", "016", "00", "", "1a", "-1",
+                "/16", "1.0", "255.255.0.0", "4294967296", "9999", " 16", "16 "};
+        for (String address : new String[] {"172.19.0.5", "fd00:1::5", "::ffff:10.0.0.1"}) {
+            Ip ip = Ip.parse(address);
+            for (String prefix : prefixes) {
+                boolean blockParses;
+                try {
+                    Cidr.parse(address + "/" + prefix);
+                    blockParses = true;
+                } catch (AddressSyntaxException e) {
+                    blockParses = false;
+                }
+                assertThat(AddressParser.isPrefixLength(prefix, ip.family()))
+                        .as(address + "/" + prefix).isEqualTo(blockParses);
+            }
+        }
+    }
 }

@@ -12,24 +12,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * than a map lookup, so the inspect reader looks texts up here. Bounded: when full it starts over.
  */
 final class AddressCache {
+    /** Subnets, ranges, gateways and aux addresses: a fleet's hosts repeat a few thousand of them. */
+    static final AddressCache CONFIGURED = new AddressCache();
+    /**
+     * Addresses containers hold, repeated less across hosts: kept apart so that they do not crowd
+     * the configured ones, looked up for every network, out of the processor's caches.
+     */
+    static final AddressCache HELD = new AddressCache();
+
     private static final int MAX = 200_000;
-    private static final ConcurrentHashMap<String, AddressValue> CIDRS = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<String, AddressValue> ADDRESSES = new ConcurrentHashMap<>();
     private static final SourceLocation NOWHERE = SourceLocation.logical("address cache");
+    private final ConcurrentHashMap<String, AddressValue> cidrs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AddressValue> addresses = new ConcurrentHashMap<>();
 
     private AddressCache() {
     }
 
-    static AddressValue cidr(Text t) {
-        return lookup(CIDRS, t, true);
+    AddressValue cidr(Text t) {
+        return lookup(cidrs, t, true);
     }
 
-    static AddressValue address(Text t) {
-        return lookup(ADDRESSES, t, false);
+    AddressValue address(Text t) {
+        return lookup(addresses, t, false);
     }
 
-    static AddressValue address(String raw, SourceLocation where) {
-        return lookup(ADDRESSES, Text.of(raw, where), false);
+    AddressValue address(String raw, SourceLocation where) {
+        return lookup(addresses, Text.of(raw, where), false);
     }
 
     private static AddressValue lookup(ConcurrentHashMap<String, AddressValue> map, Text t, boolean cidr) {

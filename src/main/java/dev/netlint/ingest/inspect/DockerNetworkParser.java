@@ -2,6 +2,7 @@ package dev.netlint.ingest.inspect;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.netlint.address.AddressParser;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.IpamPool;
 import dev.netlint.model.Network;
@@ -93,27 +94,27 @@ final class DockerNetworkParser {
                 case "Subnet" -> {
                     Text s = cx.nonBlankString(p);
                     if (s != null) {
-                        pool.subnet(AddressCache.cidr(s));
+                        pool.subnet(AddressCache.CONFIGURED.cidr(s));
                         any = true;
                     }
                 }
                 case "IPRange" -> {
                     Text s = cx.nonBlankString(p);
                     if (s != null) {
-                        pool.ipRange(AddressCache.cidr(s));
+                        pool.ipRange(AddressCache.CONFIGURED.cidr(s));
                         any = true;
                     }
                 }
                 case "Gateway" -> {
                     Text s = cx.nonBlankString(p);
                     if (s != null) {
-                        pool.gateway(observedAddress(s));
+                        pool.gateway(observedAddress(s, AddressCache.CONFIGURED));
                         any = true;
                     }
                 }
                 case "AuxiliaryAddresses", "AuxAddresses" -> {
                     for (Map.Entry<String, Text> aux : cx.stringMap(p).entrySet()) {
-                        pool.aux(aux.getKey(), AddressCache.address(aux.getValue()));
+                        pool.aux(aux.getKey(), AddressCache.CONFIGURED.address(aux.getValue()));
                         any = true;
                     }
                 }
@@ -145,11 +146,11 @@ final class DockerNetworkParser {
                     case "Name" -> cname = Json.unlocatedString(p);
                     case "IPv4Address" -> {
                         Text s = cx.nonBlankString(p);
-                        v4 = s == null ? null : observedAddress(s);
+                        v4 = s == null ? null : observedAddress(s, AddressCache.HELD);
                     }
                     case "IPv6Address" -> {
                         Text s = cx.nonBlankString(p);
-                        v6 = s == null ? null : observedAddress(s);
+                        v6 = s == null ? null : observedAddress(s, AddressCache.HELD);
                     }
                     default -> p.skipChildren();
                 }
@@ -184,15 +185,17 @@ final class DockerNetworkParser {
      * engine writes endpoint addresses, with the subnet's prefix length ({@code 172.19.0.1/16}).
      * That is Docker's notation, not a mistake in the file, so the prefix is dropped.
      */
-    static AddressValue observedAddress(Text t) {
+    static AddressValue observedAddress(Text t, AddressCache cache) {
         String v = t.value().trim();
         int slash = v.indexOf('/');
         if (slash > 0) {
-            AddressValue cidr = AddressCache.cidr(Text.of(v, t.location()));
-            if (cidr.asCidr().isPresent()) {
-                return AddressCache.address(v.substring(0, slash), t.location());
+            // A valid CIDR block's address (checked in parts: parsing the block too costs as much again)
+            AddressValue address = cache.address(v.substring(0, slash), t.location());
+            if (address.asIp().isPresent()
+                    && AddressParser.isPrefixLength(v.substring(slash + 1), address.asIp().get().family())) {
+                return address;
             }
         }
-        return AddressCache.address(t);
+        return cache.address(t);
     }
 }

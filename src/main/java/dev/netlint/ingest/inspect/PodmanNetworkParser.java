@@ -51,21 +51,21 @@ final class PodmanNetworkParser {
                     case "subnet" -> {
                         Text s = cx.nonBlankString(p);
                         if (s != null) {
-                            pool.subnet(AddressCache.cidr(s));
+                            pool.subnet(AddressCache.CONFIGURED.cidr(s));
                             any = true;
                         }
                     }
                     case "gateway" -> {
                         Text s = cx.nonBlankString(p);
                         if (s != null) {
-                            pool.gateway(AddressCache.address(s));
+                            pool.gateway(AddressCache.CONFIGURED.address(s));
                             any = true;
                         }
                     }
                     case "lease_range" -> {
                         Text[] range = leaseRange(p, cx);
                         if (range[0] != null && range[1] != null) {
-                            pool.leaseRange(AddressCache.address(range[0]), AddressCache.address(range[1]));
+                            pool.leaseRange(AddressCache.CONFIGURED.address(range[0]), AddressCache.CONFIGURED.address(range[1]));
                             any = true;
                         }
                     }
