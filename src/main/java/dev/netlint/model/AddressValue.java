@@ -19,12 +19,9 @@ public final class AddressValue {
     }
 
     private final Parse parse;
-    // The location, inline when it fits one line: a fleet holds millions of address values, and a
-    // file and a long here cost 16 bytes less than a SourceLocation of their own.
-    private final String file;
+    // The location, held compactly (see SourceLocation.compactWhere): a fleet has millions of address values.
+    private final Object where;
     private final long position;
-    /** The location when it is not inline (spans lines, comes through an include, or is absent). */
-    private final SourceLocation wideLocation;
 
     private AddressValue(String raw, SourceLocation location, State state, Cidr cidr, Ip ip, String error) {
         this(new Parse(raw, state, cidr, ip, error), location);
@@ -32,10 +29,8 @@ public final class AddressValue {
 
     private AddressValue(Parse parse, SourceLocation location) {
         this.parse = parse;
-        boolean inline = location != null && location.file() != null && location.packedPosition() >= 0;
-        this.file = inline ? location.file() : null;
-        this.position = inline ? location.packedPosition() : -1;
-        this.wideLocation = inline ? null : location;
+        this.where = SourceLocation.compactWhere(location);
+        this.position = SourceLocation.compactPosition(location);
     }
 
     /** A CIDR block such as a subnet or ip-range. */
@@ -82,7 +77,7 @@ public final class AddressValue {
     }
 
     public SourceLocation location() {
-        return file != null ? SourceLocation.unpack(file, position) : wideLocation;
+        return SourceLocation.expand(where, position);
     }
 
     public State state() {

@@ -24,7 +24,9 @@ public final class Network {
     public static final String CONFIG_ONLY = "config_only";
 
     private final String name;
-    private final SourceLocation location;
+    // Locations held compactly (see SourceLocation.compactWhere): a fleet has a million networks.
+    private final Object where;
+    private final long position;
     private Text driver;
     /** The driver's name in lower case, empty when unknown: rules ask for it per network, many times. */
     private Optional<String> driverName = BRIDGE_DRIVER;
@@ -34,48 +36,70 @@ public final class Network {
             new java.util.concurrent.ConcurrentHashMap<>();
     private Boolean internal;
     private Boolean attachable;
-    private boolean external;
-    private Text externalName;
     private Boolean enableIpv6;
-    private SourceLocation enableIpv6Location;
-    private Text ipamDriver;
-    private boolean implicit;
+    private Object enableIpv6Where;
+    private long enableIpv6Position = -1;
     // Collections are allocated on first add (a fleet of 1M observed networks holds mostly empty ones);
     // until then the getters return immutable empty ones, so add through the methods below.
     private Map<String, Text> options;
     /** The first pool; {@code pools} holds every pool once there is a second. */
     private IpamPool onlyPool;
     private List<IpamPool> pools;
-    private Map<String, SourceLocation> declaredKeys;
     private List<Endpoint> endpoints;
     private String observedId;
-    private java.util.Set<String> unknownKeys;
-    private Text ownerProject;
+    /** What declared networks have and observed ones mostly lack, allocated on the first such attribute. */
+    private Rare rare;
+
+    private static final class Rare {
+        private boolean external;
+        private Text externalName;
+        private Text ipamDriver;
+        private boolean implicit;
+        private Map<String, SourceLocation> declaredKeys;
+        private java.util.Set<String> unknownKeys;
+        private Text ownerProject;
+    }
+
+    private static final Rare NONE_RARE = new Rare();
 
     public Network(String name, SourceLocation location) {
         this.name = name;
-        this.location = location;
+        this.where = SourceLocation.compactWhere(location);
+        this.position = SourceLocation.compactPosition(location);
+    }
+
+    /** The attributes few networks have, to read (shared and empty when there are none). */
+    private Rare rare() {
+        return rare == null ? NONE_RARE : rare;
+    }
+
+    /** The same, to write. */
+    private Rare rareToSet() {
+        if (rare == null) {
+            rare = new Rare();
+        }
+        return rare;
     }
 
     public String name() { return name; }
-    public SourceLocation location() { return location; }
+    public SourceLocation location() { return SourceLocation.expand(where, position); }
     public Text driver() { return driver; }
     public Boolean internal() { return internal; }
     public Boolean attachable() { return attachable; }
-    public boolean external() { return external; }
+    public boolean external() { return rare().external; }
     /** The name the daemon knows the network by, when the input gives one (compose {@code name:}, or legacy {@code external: {name: x}}). */
-    public Text externalName() { return externalName; }
+    public Text externalName() { return rare().externalName; }
     public Boolean enableIpv6() { return enableIpv6; }
-    public SourceLocation enableIpv6Location() { return enableIpv6Location; }
-    public Text ipamDriver() { return ipamDriver; }
+    public SourceLocation enableIpv6Location() { return SourceLocation.expand(enableIpv6Where, enableIpv6Position); }
+    public Text ipamDriver() { return rare().ipamDriver; }
     /**
      * True for a network the tool creates without it being written, such as compose's
      * {@code default} network when the file does not declare one.
      */
-    public boolean implicit() { return implicit; }
+    public boolean implicit() { return rare().implicit; }
     public Map<String, Text> options() { return options == null ? Map.of() : options; }
     public List<IpamPool> pools() { return pools != null ? pools : onlyPool != null ? List.of(onlyPool) : List.of(); }
-    public Map<String, SourceLocation> declaredKeys() { return declaredKeys == null ? Map.of() : declaredKeys; }
+    public Map<String, SourceLocation> declaredKeys() { return rare().declaredKeys == null ? Map.of() : rare().declaredKeys; }
     /** Addresses seen in use on this network (inspect dumps, live state). */
     public List<Endpoint> endpoints() { return endpoints == null ? List.of() : endpoints; }
     /**
@@ -88,12 +112,12 @@ public final class Network {
      * Keys whose value could not be resolved (e.g. {@code enable_ipv6: ${IPV6}} with IPV6 unset): the
      * matching attribute is then null, and rules must not read that null as "off".
      */
-    public java.util.Set<String> unknownKeys() { return unknownKeys == null ? java.util.Set.of() : unknownKeys; }
-    public boolean isUnknown(String key) { return unknownKeys != null && unknownKeys.contains(key); }
+    public java.util.Set<String> unknownKeys() { return rare().unknownKeys == null ? java.util.Set.of() : rare().unknownKeys; }
+    public boolean isUnknown(String key) { return rare().unknownKeys != null && rare().unknownKeys.contains(key); }
 
     /** Observed state: the compose project that created the network (label com.docker.compose.project). */
-    public Text ownerProject() { return ownerProject; }
-    public Network ownerProject(Text v) { this.ownerProject = v; return this; }
+    public Text ownerProject() { return rare().ownerProject; }
+    public Network ownerProject(Text v) { rareToSet().ownerProject = v; return this; }
 
     public Network driver(Text v) {
         this.driver = v;
@@ -102,11 +126,16 @@ public final class Network {
     }
     public Network internal(Boolean v) { this.internal = v; return this; }
     public Network attachable(Boolean v) { this.attachable = v; return this; }
-    public Network external(boolean v) { this.external = v; return this; }
-    public Network externalName(Text v) { this.externalName = v; return this; }
-    public Network enableIpv6(Boolean v, SourceLocation where) { this.enableIpv6 = v; this.enableIpv6Location = where; return this; }
-    public Network ipamDriver(Text v) { this.ipamDriver = v; return this; }
-    public Network implicit(boolean v) { this.implicit = v; return this; }
+    public Network external(boolean v) { rareToSet().external = v; return this; }
+    public Network externalName(Text v) { rareToSet().externalName = v; return this; }
+    public Network enableIpv6(Boolean v, SourceLocation where) {
+        this.enableIpv6 = v;
+        this.enableIpv6Where = SourceLocation.compactWhere(where);
+        this.enableIpv6Position = SourceLocation.compactPosition(where);
+        return this;
+    }
+    public Network ipamDriver(Text v) { rareToSet().ipamDriver = v; return this; }
+    public Network implicit(boolean v) { rareToSet().implicit = v; return this; }
     public Network option(String key, Text value) { if (options == null) { options = new LinkedHashMap<>(4); } options.put(key, value); return this; }
     public Network pool(IpamPool pool) {
         // Most networks have one pool: no list (24 bytes a network in a fleet) until a second one comes.
@@ -122,8 +151,22 @@ public final class Network {
         }
         return this;
     }
-    public Network declaredKey(String key, SourceLocation where) { if (declaredKeys == null) { declaredKeys = new LinkedHashMap<>(8); } declaredKeys.put(key, where); return this; }
-    public Network unknownKey(String key) { if (unknownKeys == null) { unknownKeys = new java.util.LinkedHashSet<>(4); } unknownKeys.add(key); return this; }
+    public Network declaredKey(String key, SourceLocation where) {
+        Rare r = rareToSet();
+        if (r.declaredKeys == null) {
+            r.declaredKeys = new LinkedHashMap<>(8);
+        }
+        r.declaredKeys.put(key, where);
+        return this;
+    }
+    public Network unknownKey(String key) {
+        Rare r = rareToSet();
+        if (r.unknownKeys == null) {
+            r.unknownKeys = new java.util.LinkedHashSet<>(4);
+        }
+        r.unknownKeys.add(key);
+        return this;
+    }
 
     /** The driver name, lower-case, defaulting to bridge; empty when unknown. */
     public Optional<String> driverName() {
@@ -165,7 +208,7 @@ public final class Network {
 
     /** A --config-only network: it holds configuration for --config-from networks and allocates nothing. */
     public boolean configOnly() {
-        return declaredKeys != null && declaredKeys.containsKey(CONFIG_ONLY);
+        return rare().declaredKeys != null && rare().declaredKeys.containsKey(CONFIG_ONLY);
     }
 
     public boolean isBuiltIn() {

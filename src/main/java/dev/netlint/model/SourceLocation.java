@@ -94,17 +94,24 @@ public class SourceLocation {
         return file;
     }
 
-    /**
-     * The one-line position packed in a long, for holders of many locations that keep the file and
-     * this number instead of an object ({@link AddressValue}); negative when the location is wider.
+    /*
+     * Compact holding, for model elements a fleet has millions of (networks, pools, address values,
+     * texts): a one-line location is kept as its file and a packed position, two fields of the
+     * holder, instead of an object of its own; any other location is kept as it is. The holder
+     * stores compactWhere(l) and compactPosition(l), and gets the location back with expand.
      */
-    long packedPosition() {
-        return packed;
+
+    /** The file, for a location that packs into a position; else the location itself (or null). */
+    static Object compactWhere(SourceLocation l) {
+        return l != null && l.file != null && l.packed >= 0 ? l.file : l;
     }
 
-    /** The location {@link #packedPosition} described. */
-    static SourceLocation unpack(String file, long packedPosition) {
-        return new SourceLocation(file, packedPosition);
+    static long compactPosition(SourceLocation l) {
+        return l != null && l.file != null ? l.packed : -1;
+    }
+
+    static SourceLocation expand(Object where, long position) {
+        return where instanceof String file ? new SourceLocation(file, position) : (SourceLocation) where;
     }
 
     public int line() {
