@@ -12,13 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * than a map lookup, so the inspect reader looks texts up here. Bounded: when full it starts over.
  */
 final class AddressCache {
-    /** Subnets, ranges, gateways and aux addresses: a fleet's hosts repeat a few thousand of them. */
-    static final AddressCache CONFIGURED = new AddressCache();
+    /** Subnets, gateways and aux addresses: a fleet's hosts repeat a few thousand of them. */
+    static final AddressCache REPEATED = new AddressCache();
     /**
-     * Addresses containers hold, repeated less across hosts: kept apart so that they do not crowd
-     * the configured ones, looked up for every network, out of the processor's caches.
+     * Addresses that differ from host to host by design: a LAN's ip-ranges (one per host, so that
+     * they do not overlap) and the addresses containers hold. Kept apart, so that they do not crowd
+     * the repeated ones, looked up for every network, out of the processor's caches.
      */
-    static final AddressCache HELD = new AddressCache();
+    static final AddressCache PER_HOST = new AddressCache();
 
     private static final int MAX = 200_000;
     private static final SourceLocation NOWHERE = SourceLocation.logical("address cache");

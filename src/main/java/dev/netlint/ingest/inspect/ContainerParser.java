@@ -137,12 +137,12 @@ final class ContainerParser {
                         if (k.equals("IPv4Address")) {
                             Text s = cx.nonBlankString(p);
                             if (s != null) {
-                                a.ipv4(AddressCache.HELD.address(s));
+                                a.ipv4(AddressCache.PER_HOST.address(s));
                             }
                         } else if (k.equals("IPv6Address")) {
                             Text s = cx.nonBlankString(p);
                             if (s != null) {
-                                a.ipv6(AddressCache.HELD.address(s));
+                                a.ipv6(AddressCache.PER_HOST.address(s));
                             }
                         } else {
                             p.skipChildren();
@@ -151,11 +151,11 @@ final class ContainerParser {
                 }
                 case "IPAddress" -> {
                     Text s = cx.nonBlankString(p);
-                    seen4 = s == null ? null : AddressCache.HELD.address(s);
+                    seen4 = s == null ? null : AddressCache.PER_HOST.address(s);
                 }
                 case "GlobalIPv6Address" -> {
                     Text s = cx.nonBlankString(p);
-                    seen6 = s == null ? null : AddressCache.HELD.address(s);
+                    seen6 = s == null ? null : AddressCache.PER_HOST.address(s);
                 }
                 case "Aliases" -> {
                     for (Text alias : stringList(p, cx)) {

@@ -94,27 +94,27 @@ final class DockerNetworkParser {
                 case "Subnet" -> {
                     Text s = cx.nonBlankString(p);
                     if (s != null) {
-                        pool.subnet(AddressCache.CONFIGURED.cidr(s));
+                        pool.subnet(AddressCache.REPEATED.cidr(s));
                         any = true;
                     }
                 }
                 case "IPRange" -> {
                     Text s = cx.nonBlankString(p);
                     if (s != null) {
-                        pool.ipRange(AddressCache.CONFIGURED.cidr(s));
+                        pool.ipRange(AddressCache.PER_HOST.cidr(s));
                         any = true;
                     }
                 }
                 case "Gateway" -> {
                     Text s = cx.nonBlankString(p);
                     if (s != null) {
-                        pool.gateway(observedAddress(s, AddressCache.CONFIGURED));
+                        pool.gateway(observedAddress(s, AddressCache.REPEATED));
                         any = true;
                     }
                 }
                 case "AuxiliaryAddresses", "AuxAddresses" -> {
                     for (Map.Entry<String, Text> aux : cx.stringMap(p).entrySet()) {
-                        pool.aux(aux.getKey(), AddressCache.CONFIGURED.address(aux.getValue()));
+                        pool.aux(aux.getKey(), AddressCache.REPEATED.address(aux.getValue()));
                         any = true;
                     }
                 }
@@ -146,11 +146,11 @@ final class DockerNetworkParser {
                     case "Name" -> cname = Json.unlocatedString(p);
                     case "IPv4Address" -> {
                         Text s = cx.nonBlankString(p);
-                        v4 = s == null ? null : observedAddress(s, AddressCache.HELD);
+                        v4 = s == null ? null : observedAddress(s, AddressCache.PER_HOST);
                     }
                     case "IPv6Address" -> {
                         Text s = cx.nonBlankString(p);
-                        v6 = s == null ? null : observedAddress(s, AddressCache.HELD);
+                        v6 = s == null ? null : observedAddress(s, AddressCache.PER_HOST);
                     }
                     default -> p.skipChildren();
                 }

@@ -51,21 +51,21 @@ final class PodmanNetworkParser {
                     case "subnet" -> {
                         Text s = cx.nonBlankString(p);
                         if (s != null) {
-                            pool.subnet(AddressCache.CONFIGURED.cidr(s));
+                            pool.subnet(AddressCache.REPEATED.cidr(s));
                             any = true;
                         }
                     }
                     case "gateway" -> {
                         Text s = cx.nonBlankString(p);
                         if (s != null) {
-                            pool.gateway(AddressCache.CONFIGURED.address(s));
+                            pool.gateway(AddressCache.REPEATED.address(s));
                             any = true;
                         }
                     }
                     case "lease_range" -> {
                         Text[] range = leaseRange(p, cx);
                         if (range[0] != null && range[1] != null) {
-                            pool.leaseRange(AddressCache.CONFIGURED.address(range[0]), AddressCache.CONFIGURED.address(range[1]));
+                            pool.leaseRange(AddressCache.PER_HOST.address(range[0]), AddressCache.PER_HOST.address(range[1]));
                             any = true;
                         }
                     }
