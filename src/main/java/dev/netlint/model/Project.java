@@ -1,10 +1,14 @@
 package dev.netlint.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One unit of declarations that lives on one host: a compose project, a script, an inspect dump or
@@ -68,6 +72,52 @@ public final class Project {
     public Project add(Network n) { networks.put(n.name(), n); return this; }
     public Project add(Container c) { containers.add(c); return this; }
     public Project add(Operation o) { operations.add(o); return this; }
+
+    /**
+     * Every network of the project, each once: its own and, for scripts, those its commands create,
+     * in that order. Without commands, a view of {@link #networks()} (a fleet's projects copy nothing).
+     */
+    public Collection<Network> allNetworks() {
+        if (operations.isEmpty()) {
+            return Collections.unmodifiableCollection(networks.values());
+        }
+        Set<Network> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Network> out = new ArrayList<>();
+        for (Network n : networks.values()) {
+            if (seen.add(n)) {
+                out.add(n);
+            }
+        }
+        for (Operation op : operations) {
+            if (op instanceof Operation.CreateNetwork c && c.network() != null && seen.add(c.network())) {
+                out.add(c.network());
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Every container of the project, each once: its own and, for scripts, those its commands run,
+     * in that order. Without commands, a view of {@link #containers()}.
+     */
+    public Collection<Container> allContainers() {
+        if (operations.isEmpty()) {
+            return Collections.unmodifiableList(containers);
+        }
+        Set<Container> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Container> out = new ArrayList<>();
+        for (Container c : containers) {
+            if (seen.add(c)) {
+                out.add(c);
+            }
+        }
+        for (Operation op : operations) {
+            if (op instanceof Operation.RunContainer r && r.container() != null && seen.add(r.container())) {
+                out.add(r.container());
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
 
     public Optional<Network> network(String name) {
         return Optional.ofNullable(networks.get(name));

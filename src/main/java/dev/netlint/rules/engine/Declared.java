@@ -5,7 +5,6 @@ import dev.netlint.model.Model;
 import dev.netlint.model.Network;
 import dev.netlint.model.Project;
 import dev.netlint.model.Text;
-import dev.netlint.rules.modes.ServiceNetworks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ final class Declared {
             if (observed(p)) {
                 continue;
             }
-            for (Network n : ServiceNetworks.networksOf(p)) {
+            for (Network n : p.allNetworks()) {
                 if (!n.external() && !n.configOnly() && !n.implicit()) {
                     out.add(new Net(p, n));
                 }
@@ -50,7 +49,7 @@ final class Declared {
         List<Ctr> out = new ArrayList<>();
         for (Project p : model.projects()) {
             if (!observed(p)) {
-                ServiceNetworks.containersOf(p).forEach(c -> out.add(new Ctr(p, c)));
+                p.allContainers().forEach(c -> out.add(new Ctr(p, c)));
             }
         }
         return out;

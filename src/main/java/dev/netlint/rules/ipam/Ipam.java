@@ -17,7 +17,6 @@ import dev.netlint.model.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,21 +63,9 @@ final class Ipam {
     private static List<Net> collectNetworks(Model model) {
         List<Net> out = new ArrayList<>();
         for (Project p : model.projects()) {
-            // A project holds each network once (under its name); only a script's creates can repeat
-            // one, so only scripts need the set (a fleet's million networks skip it).
-            Set<Network> seen = p.operations().isEmpty() ? null : Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Network n : p.networks().values()) {
-                if ((seen == null || seen.add(n)) && !n.external() && !n.configOnly()) {
+            for (Network n : p.allNetworks()) {
+                if (!n.external() && !n.configOnly()) {
                     out.add(new Net(p, n));
-                }
-            }
-            if (seen == null) {
-                continue;
-            }
-            for (Operation op : p.operations()) {
-                if (op instanceof Operation.CreateNetwork c && c.network() != null && seen.add(c.network())
-                        && !c.network().external() && !c.network().configOnly()) {
-                    out.add(new Net(p, c.network()));
                 }
             }
         }

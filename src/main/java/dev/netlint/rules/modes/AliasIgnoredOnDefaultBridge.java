@@ -24,7 +24,7 @@ public final class AliasIgnoredOnDefaultBridge implements Rule {
             if (p.kind() == Project.Kind.DECLARATIVE) {
                 continue;
             }
-            for (Container c : ServiceNetworks.containersOf(p)) {
+            for (Container c : p.allContainers()) {
                 NetworkMode m = c.networkMode();
                 if (c.networkAliases().isEmpty() || m.unknown() || m.kind() != NetworkMode.Kind.DEFAULT
                         || !c.attachments().isEmpty()) {

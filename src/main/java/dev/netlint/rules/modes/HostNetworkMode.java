@@ -23,7 +23,7 @@ public final class HostNetworkMode implements Rule {
             if (p.kind() == Project.Kind.SEQUENTIAL) {
                 continue;
             }
-            for (Container c : ServiceNetworks.containersOf(p)) {
+            for (Container c : p.allContainers()) {
                 NetworkMode m = c.networkMode();
                 if (!m.is(NetworkMode.Kind.HOST)) {
                     continue;

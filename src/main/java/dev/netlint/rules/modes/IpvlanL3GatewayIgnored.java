@@ -23,7 +23,7 @@ public final class IpvlanL3GatewayIgnored implements Rule {
                 // An inspected network shows the gateway IPAM reserved whether or not one was asked for.
                 continue;
             }
-            for (Network n : ServiceNetworks.networksOf(p)) {
+            for (Network n : p.allNetworks()) {
                 if (n.external() || !n.isDriver("ipvlan")) {
                     continue;
                 }

@@ -18,7 +18,7 @@ public final class LanNetworkWithoutParent implements Rule {
             if (p.kind() == Project.Kind.OBSERVED) {
                 continue;
             }
-            for (Network n : ServiceNetworks.networksOf(p)) {
+            for (Network n : p.allNetworks()) {
                 if (n.external() || !n.isLanDriver() || n.parent().isPresent() || Boolean.TRUE.equals(n.internal())) {
                     continue;
                 }

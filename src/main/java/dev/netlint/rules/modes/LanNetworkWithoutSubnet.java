@@ -18,7 +18,7 @@ public final class LanNetworkWithoutSubnet implements Rule {
             if (p.kind() == Project.Kind.OBSERVED) {
                 continue;
             }
-            for (Network n : ServiceNetworks.networksOf(p)) {
+            for (Network n : p.allNetworks()) {
                 if (n.external() || !n.isLanDriver() || n.hasUserSubnet() || Boolean.TRUE.equals(n.internal())
                         || (n.ipamDriver() != null && !n.ipamDriver().is("default"))) {
                     continue;

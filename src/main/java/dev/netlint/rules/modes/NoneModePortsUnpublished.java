@@ -16,7 +16,7 @@ public final class NoneModePortsUnpublished implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
-            for (Container c : ServiceNetworks.containersOf(p)) {
+            for (Container c : p.allContainers()) {
                 if (!c.networkMode().is(NetworkMode.Kind.NONE)) {
                     continue;
                 }

@@ -17,7 +17,7 @@ public final class PortsOnLanNetwork implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
-            for (Container c : ServiceNetworks.containersOf(p)) {
+            for (Container c : p.allContainers()) {
                 if (c.ports().isEmpty() || !ServiceNetworks.onlyLanNetworks(p, c)) {
                     continue;
                 }

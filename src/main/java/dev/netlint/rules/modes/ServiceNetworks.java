@@ -10,10 +10,8 @@ import dev.netlint.model.SourceLocation;
 import dev.netlint.model.Text;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -106,40 +104,6 @@ public final class ServiceNetworks {
     /** The container's ports are handed to the port mapper: own stack, and not only on macvlan/ipvlan. */
     public static boolean publishes(Project project, Container c) {
         return ownStack(c) && !onlyLanNetworks(project, c);
-    }
-
-    /** Every network of a project: declared ones and, for scripts, those created by its commands. */
-    public static List<Network> networksOf(Project project) {
-        Map<Network, Boolean> seen = new IdentityHashMap<>();
-        List<Network> out = new ArrayList<>();
-        for (Network n : project.networks().values()) {
-            if (seen.put(n, Boolean.TRUE) == null) {
-                out.add(n);
-            }
-        }
-        for (Operation op : project.operations()) {
-            if (op instanceof Operation.CreateNetwork cn && seen.put(cn.network(), Boolean.TRUE) == null) {
-                out.add(cn.network());
-            }
-        }
-        return out;
-    }
-
-    /** Every container of a project: declared ones and, for scripts, those its commands run. */
-    public static List<Container> containersOf(Project project) {
-        Map<Container, Boolean> seen = new IdentityHashMap<>();
-        List<Container> out = new ArrayList<>();
-        for (Container c : project.containers()) {
-            if (seen.put(c, Boolean.TRUE) == null) {
-                out.add(c);
-            }
-        }
-        for (Operation op : project.operations()) {
-            if (op instanceof Operation.RunContainer rc && seen.put(rc.container(), Boolean.TRUE) == null) {
-                out.add(rc.container());
-            }
-        }
-        return out;
     }
 
     /**

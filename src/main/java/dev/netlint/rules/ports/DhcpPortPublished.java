@@ -18,7 +18,7 @@ public final class DhcpPortPublished implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
-            for (Container c : ServiceNetworks.containersOf(p)) {
+            for (Container c : p.allContainers()) {
                 if (!ServiceNetworks.publishes(p, c)) {
                     continue;
                 }

@@ -23,7 +23,7 @@ public final class PortOnAllInterfaces implements Rule {
         for (Project p : model.projects()) {
             Optional<Ip> defaultIp = model.daemonOf(p.host()).map(DaemonSettings::ip).flatMap(AddressValue::asIp);
             boolean daemonBindsOneAddress = defaultIp.isPresent() && !defaultIp.get().isUnspecified();
-            for (Container c : ServiceNetworks.containersOf(p)) {
+            for (Container c : p.allContainers()) {
                 if (!ServiceNetworks.publishes(p, c)) {
                     continue;
                 }

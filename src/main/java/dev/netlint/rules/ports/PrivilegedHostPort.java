@@ -19,7 +19,7 @@ public final class PrivilegedHostPort implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
-            for (Container c : ServiceNetworks.containersOf(p)) {
+            for (Container c : p.allContainers()) {
                 if (!ServiceNetworks.publishes(p, c)) {
                     continue;
                 }

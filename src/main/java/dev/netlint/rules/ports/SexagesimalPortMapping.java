@@ -20,7 +20,7 @@ public final class SexagesimalPortMapping implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
-            for (Container c : ServiceNetworks.containersOf(p)) {
+            for (Container c : p.allContainers()) {
                 for (PortMapping m : c.ports()) {
                     if (!m.sexagesimalRisk()) {
                         continue;

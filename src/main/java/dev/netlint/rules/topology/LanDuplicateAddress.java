@@ -20,7 +20,6 @@ import dev.netlint.rules.topology.Lans.LanPool;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ public final class LanDuplicateAddress implements Rule {
             if (!Lans.takesPart(p, declaredHosts)) {
                 continue;
             }
-            for (Network n : Lans.networksOf(model, p)) {
+            for (Network n : p.allNetworks()) {
                 List<LanPool> pools = lans.of(p, n.name());
                 if (pools.isEmpty()) {
                     continue;
@@ -61,7 +60,7 @@ public final class LanDuplicateAddress implements Rule {
                     add(byLan, pools, e.containerName(), e.ipv6(), true);
                 }
             }
-            for (Container c : containersOf(p)) {
+            for (Container c : p.allContainers()) {
                 for (Attachment a : c.attachments()) {
                     if (!a.network().known()) {
                         continue;
@@ -106,23 +105,6 @@ public final class LanDuplicateAddress implements Rule {
                         + "host's ip-range.");
             });
         }
-    }
-
-    /** Containers of a project, including those a script's docker run creates. */
-    static List<Container> containersOf(Project p) {
-        Map<Container, Boolean> seen = new IdentityHashMap<>();
-        List<Container> out = new ArrayList<>();
-        for (Container c : p.containers()) {
-            if (seen.put(c, Boolean.TRUE) == null) {
-                out.add(c);
-            }
-        }
-        for (Operation op : p.operations()) {
-            if (op instanceof Operation.RunContainer r && seen.put(r.container(), Boolean.TRUE) == null) {
-                out.add(r.container());
-            }
-        }
-        return out;
     }
 
     private static void add(Map<String, List<Interval<Holder>>> byLan, List<LanPool> pools, String container,

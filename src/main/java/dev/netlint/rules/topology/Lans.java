@@ -7,7 +7,6 @@ import dev.netlint.model.AddressValue;
 import dev.netlint.model.IpamPool;
 import dev.netlint.model.Model;
 import dev.netlint.model.Network;
-import dev.netlint.model.Operation;
 import dev.netlint.model.Project;
 import dev.netlint.model.Segment;
 import dev.netlint.model.SourceLocation;
@@ -122,7 +121,7 @@ final class Lans {
             if (!takesPart(p, declaredHosts)) {
                 continue;
             }
-            for (Network n : networksOf(model, p)) {
+            for (Network n : p.allNetworks()) {
                 if (!n.isLanDriver()) {
                     continue;
                 }
@@ -142,34 +141,6 @@ final class Lans {
 
     static boolean takesPart(Project p, Set<String> declaredHosts) {
         return p.kind() != Project.Kind.DECLARATIVE || declaredHosts.contains(p.host());
-    }
-
-    /** {@link #networksOf(Project)}, worked out once per project for the NL5xx rules that all walk it. */
-    static List<Network> networksOf(Model model, Project p) {
-        return model.derived(new ProjectNetworks(p), m -> List.copyOf(networksOf(p)));
-    }
-
-    private record ProjectNetworks(Project project) {
-    }
-
-    /** A project's networks: the ones it holds, plus (for scripts) every one a command created. */
-    static List<Network> networksOf(Project p) {
-        if (p.operations().isEmpty()) {
-            return new ArrayList<>(p.networks().values()); // each network once, under its name
-        }
-        Map<Network, Boolean> seen = new IdentityHashMap<>();
-        List<Network> out = new ArrayList<>();
-        for (Network n : p.networks().values()) {
-            if (seen.put(n, Boolean.TRUE) == null) {
-                out.add(n);
-            }
-        }
-        for (Operation op : p.operations()) {
-            if (op instanceof Operation.CreateNetwork c && seen.put(c.network(), Boolean.TRUE) == null) {
-                out.add(c.network());
-            }
-        }
-        return out;
     }
 
     private static boolean covers(List<Segment.Member> members, String host, String parent) {

@@ -37,7 +37,7 @@ public final class MacvlanHostUnreachable implements Rule {
             if (host != null) {
                 host.hostAddresses().forEach(v -> v.asIp().ifPresent(ip -> hostAddrs.add(ip.toString())));
             }
-            for (Container c : LanDuplicateAddress.containersOf(p)) {
+            for (Container c : p.allContainers()) {
                 Optional<Network> lan = onlyLanNetwork(p, c);
                 if (lan.isEmpty()) {
                     continue;
@@ -104,7 +104,7 @@ public final class MacvlanHostUnreachable implements Rule {
     }
 
     private static Optional<Network> network(Project p, String name) {
-        for (Network n : Lans.networksOf(p)) {
+        for (Network n : p.allNetworks()) {
             if (n.name().equals(name)) {
                 return Optional.of(n);
             }

@@ -55,7 +55,7 @@ public final class OverlaySubnetOverlap implements Rule {
             if (!Lans.takesPart(p, declaredHosts)) {
                 continue;
             }
-            for (Network n : Lans.networksOf(model, p)) {
+            for (Network n : p.allNetworks()) {
                 if (!n.isDriver("overlay")) {
                     continue;
                 }
