@@ -46,8 +46,9 @@ final class ExtendsResolver {
             resolved.put(Nodes.keyOf(t), t.getValueNode());
         }
         Map<String, Node> done = new HashMap<>();
+        Map<Path, Map<String, Node>> otherFiles = new HashMap<>();
         for (String name : new ArrayList<>(resolved.keySet())) {
-            extendService(name, resolved, file, env, done, new ArrayList<>());
+            extendService(name, resolved, file, env, done, new ArrayList<>(), otherFiles);
         }
         List<NodeTuple> tuples = new ArrayList<>();
         for (NodeTuple t : svcs.getValue()) {
@@ -58,9 +59,13 @@ final class ExtendsResolver {
         return Nodes.with(top, services.getKeyNode(), newServices);
     }
 
-    /** The service with its extends: applied (memoised in {@code done}); cycles are refused. */
+    /**
+     * The service with its extends: applied (memoised in {@code done}); cycles are refused. Other
+     * files' services are read once per apply ({@code otherFiles}), however many services extend them.
+     */
     private Node extendService(String name, Map<String, Node> services, Path file, Environment env,
-                               Map<String, Node> done, List<String> chain) throws Failure {
+                               Map<String, Node> done, List<String> chain, Map<Path, Map<String, Node>> otherFiles)
+            throws Failure {
         Node cached = done.get(name);
         if (cached != null) {
             return cached;
@@ -108,34 +113,39 @@ final class ExtendsResolver {
                 done.put(name, alone);
                 return alone;
             }
-            Node otherRoot = loader.loadFile(other, env, null, List.of(), locations.of(fileNode), false);
-            Map<String, Node> otherServices = new LinkedHashMap<>();
-            if (otherRoot instanceof MappingNode om && Nodes.field(om, "services") != null
-                    && Nodes.field(om, "services").getValueNode() instanceof MappingNode os) {
-                for (NodeTuple t : os.getValue()) {
-                    otherServices.put(Nodes.keyOf(t), t.getValueNode());
-                }
+            Map<String, Node> otherServices = otherFiles.get(other);
+            if (otherServices == null) {
+                otherServices = servicesOf(loader.loadFile(other, env, null, List.of(), locations.of(fileNode), false));
+                otherFiles.put(other, otherServices);
             }
             if (!otherServices.containsKey(ref)) {
                 throw new Failure(locations.of(fileNode), "cannot extend service \"" + name + "\": service \"" + ref
                         + "\" not found in " + loader.display(other));
             }
-            base = extendService(ref, otherServices, other, env, new HashMap<>(), nextChain);
+            base = extendService(ref, otherServices, other, env, new HashMap<>(), nextChain, otherFiles);
         } else {
             if (!services.containsKey(ref)) {
                 throw new Failure(locations.of(spec), "cannot extend service \"" + name + "\": service \"" + ref
                         + "\" not found");
             }
-            base = extendService(ref, services, file, env, done, nextChain);
+            base = extendService(ref, services, file, env, done, nextChain, otherFiles);
         }
-        Node merged = sm;
-        if (base instanceof MappingNode) {
-            merged = loader.merge(relabel(base, via), Nodes.without(sm, "extends"), "services.*");
-        } else {
-            merged = Nodes.without(sm, "extends");
-        }
+        Node merged = base instanceof MappingNode
+                ? loader.merge(relabel(base, via), Nodes.without(sm, "extends"), "services.*")
+                : Nodes.without(sm, "extends");
         done.put(name, merged);
         return merged;
+    }
+
+    private static Map<String, Node> servicesOf(Node root) {
+        Map<String, Node> services = new LinkedHashMap<>();
+        NodeTuple s = root instanceof MappingNode m ? Nodes.field(m, "services") : null;
+        if (s != null && s.getValueNode() instanceof MappingNode os) {
+            for (NodeTuple t : os.getValue()) {
+                services.put(Nodes.keyOf(t), t.getValueNode());
+            }
+        }
+        return services;
     }
 
     /** A copy of a base service whose marks say they came through {@code via}: a new label per use. */

@@ -74,6 +74,25 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void many_services_extending_one_file_read_it_once_and_stay_under_the_file_limit() {
+        write(dir, "common.yaml", "services:\n  base:\n    image: nginx\n    networks: [front]\n");
+        StringBuilder compose = new StringBuilder("services:\n");
+        int services = ProjectLoader.MAX_FILE_LOADS + 50;
+        for (int i = 0; i < services; i++) {
+            compose.append("  s").append(i).append(":\n    extends: {file: common.yaml, service: base}\n");
+        }
+        compose.append("networks:\n  front:\n");
+        write(dir, "compose.yaml", compose.toString());
+
+        Model m = lint(Map.of());
+
+        assertThat(m.inputProblems()).isEmpty();
+        assertThat(only(m).containers()).hasSize(services);
+        assertThat(service(m, "s" + (services - 1)).attachments()).extracting(a -> a.network().value())
+                .containsExactly("front");
+    }
+
+    @Test
     void an_extends_cycle_is_refused_with_its_place() {
         write(dir, "compose.yaml", """
                 services:
