@@ -2,9 +2,7 @@ package dev.netlint.deploy;
 
 import dev.netlint.address.Ip;
 import dev.netlint.address.IpFamily;
-import dev.netlint.model.AddressValue;
 import dev.netlint.model.Container;
-import dev.netlint.model.DaemonSettings;
 import dev.netlint.model.PortMapping;
 
 import java.util.ArrayList;
@@ -126,8 +124,7 @@ public final class HostPorts {
 
     /** Holds the published ports of a container that started (or may have: see the caller). */
     void holdPorts(Step step, Container c, String name) {
-        Optional<Ip> defaultIp = step.model().daemonOf(step.project().host())
-                .map(DaemonSettings::ip).flatMap(AddressValue::asIp);
+        Optional<Ip> defaultIp = step.model().defaultBindIp(step.project().host());
         for (PortMapping m : c.ports()) {
             if (!PortBinds.binds(m)) {
                 continue;
@@ -168,7 +165,10 @@ public final class HostPorts {
         for (int port = from; port <= to && out.size() < wanted; port++) {
             boolean free = port != avoid;
             for (PortBinds.Bind b : binds) {
-                free &= portClashes(c, proto, b, port).isEmpty() && softHolders(c, proto, b, port, moving).isEmpty();
+                if (!free) {
+                    break;
+                }
+                free = portClashes(c, proto, b, port).isEmpty() && softHolders(c, proto, b, port, moving).isEmpty();
             }
             if (free) {
                 out.add(port);
@@ -187,16 +187,17 @@ public final class HostPorts {
             return out;
         }
         for (FlexHold f : flexHolds) {
-            if (!state.containerCertain(f.holder) || state.together(f.container, c).isEmpty()
-                    || claims.stream().noneMatch(k -> takes(k, f, k.port()))) {
+            if (!state.containerCertain(f.holder) || state.together(f.container, c).isEmpty() || !takesAny(claims, f)) {
                 continue;
             }
             boolean left = false;
             for (int port = f.mapping.hostPortStart(); port <= f.mapping.hostPortEnd() && !left; port++) {
-                final int p = port;
-                boolean free = claims.stream().noneMatch(k -> takes(k, f, p));
+                boolean free = !taken(claims, f, port);
                 for (PortBinds.Bind b : f.binds) {
-                    free &= portClashes(f.container, f.protocol, b, port).isEmpty()
+                    if (!free) {
+                        break;
+                    }
+                    free = portClashes(f.container, f.protocol, b, port).isEmpty()
                             && softHolders(f.container, f.protocol, b, port, f).isEmpty();
                 }
                 left = free;
@@ -208,16 +209,44 @@ public final class HostPorts {
         return out;
     }
 
+    /** Whether any claim takes a port of the holder's range, at the claim's own port. */
+    private static boolean takesAny(List<Claim> claims, FlexHold f) {
+        for (Claim k : claims) {
+            if (takes(k, f, k.port())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean taken(List<Claim> claims, FlexHold f, int port) {
+        for (Claim k : claims) {
+            if (takes(k, f, port)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean takes(Claim k, FlexHold f, int port) {
-        return k.port() == port && k.protocol().equals(f.protocol) && f.binds.stream().anyMatch(k.bind()::clashes)
+        return k.port() == port && k.protocol().equals(f.protocol) && anyClash(f.binds, k.bind())
                 && port >= f.mapping.hostPortStart() && port <= f.mapping.hostPortEnd();
+    }
+
+    private static boolean anyClash(List<PortBinds.Bind> binds, PortBinds.Bind b) {
+        for (PortBinds.Bind x : binds) {
+            if (b.clashes(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<FlexHold> softHolders(Container c, String proto, PortBinds.Bind b, int port, FlexHold except) {
         List<FlexHold> out = new ArrayList<>();
         for (FlexHold f : flexHolds) {
             if (f != except && f.port == port && f.protocol.equals(proto) && state.containerCertain(f.holder)
-                    && f.binds.stream().anyMatch(b::clashes) && state.together(f.container, c).isPresent()) {
+                    && anyClash(f.binds, b) && state.together(f.container, c).isPresent()) {
                 out.add(f);
             }
         }
@@ -239,8 +268,7 @@ public final class HostPorts {
 
     /** Counts a claim that clashed (its container failed to start), for "and N more" wording. */
     void countRefusedClaims(Step step, Container c) {
-        Optional<Ip> defaultIp = step.model().daemonOf(step.project().host())
-                .map(DaemonSettings::ip).flatMap(AddressValue::asIp);
+        Optional<Ip> defaultIp = step.model().defaultBindIp(step.project().host());
         for (PortMapping m : c.ports()) {
             if (!PortBinds.binds(m) || PortBinds.flexible(m)) {
                 continue;

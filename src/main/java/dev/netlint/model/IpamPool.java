@@ -26,6 +26,8 @@ public final class IpamPool {
     }
 
     public SourceLocation location() { return SourceLocation.expand(where, position); }
+    /** Nothing set: an IPAM config entry printed as {@code {}}. */
+    public boolean isEmpty() { return subnet == null && ipRange == null && gateway == null && reserved == null; }
     public AddressValue subnet() { return subnet; }
     public AddressValue ipRange() { return ipRange; }
     public AddressValue gateway() { return gateway; }

@@ -1,6 +1,7 @@
 package dev.netlint.model;
 
 import dev.netlint.address.Cidr;
+import dev.netlint.address.Ip;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,6 +103,14 @@ public final class Model {
 
     public Optional<DaemonSettings> daemonOf(String host) {
         return Optional.ofNullable(hosts.get(host)).map(Host::daemon);
+    }
+
+    /**
+     * The address a host's daemon publishes ports on when a mapping names none (daemon.json's
+     * {@code ip}); empty when not set, unknown or malformed (the daemon then binds all addresses).
+     */
+    public Optional<Ip> defaultBindIp(String host) {
+        return daemonOf(host).map(DaemonSettings::ip).flatMap(AddressValue::asIp);
     }
 
     /**

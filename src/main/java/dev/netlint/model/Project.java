@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One unit of declarations that lives on one host: a compose project, a script, an inspect dump or
@@ -78,22 +79,8 @@ public final class Project {
      * in that order. Without commands, a view of {@link #networks()} (a fleet's projects copy nothing).
      */
     public Collection<Network> allNetworks() {
-        if (operations.isEmpty()) {
-            return Collections.unmodifiableCollection(networks.values());
-        }
-        Set<Network> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Network> out = new ArrayList<>();
-        for (Network n : networks.values()) {
-            if (seen.add(n)) {
-                out.add(n);
-            }
-        }
-        for (Operation op : operations) {
-            if (op instanceof Operation.CreateNetwork c && c.network() != null && seen.add(c.network())) {
-                out.add(c.network());
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return operations.isEmpty() ? Collections.unmodifiableCollection(networks.values())
+                : ownThenMade(networks.values(), op -> op instanceof Operation.CreateNetwork c ? c.network() : null);
     }
 
     /**
@@ -101,19 +88,23 @@ public final class Project {
      * in that order. Without commands, a view of {@link #containers()}.
      */
     public Collection<Container> allContainers() {
-        if (operations.isEmpty()) {
-            return Collections.unmodifiableList(containers);
-        }
-        Set<Container> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Container> out = new ArrayList<>();
-        for (Container c : containers) {
-            if (seen.add(c)) {
-                out.add(c);
+        return operations.isEmpty() ? Collections.unmodifiableList(containers)
+                : ownThenMade(containers, op -> op instanceof Operation.RunContainer r ? r.container() : null);
+    }
+
+    /** {@code own}, then what the commands make ({@code madeBy} is null for other commands), each once. */
+    private <T> List<T> ownThenMade(Collection<T> own, Function<Operation, T> madeBy) {
+        Set<T> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<T> out = new ArrayList<>();
+        for (T t : own) {
+            if (seen.add(t)) {
+                out.add(t);
             }
         }
         for (Operation op : operations) {
-            if (op instanceof Operation.RunContainer r && r.container() != null && seen.add(r.container())) {
-                out.add(r.container());
+            T made = madeBy.apply(op);
+            if (made != null && seen.add(made)) {
+                out.add(made);
             }
         }
         return Collections.unmodifiableList(out);

@@ -98,7 +98,7 @@ final class IncludeResolver {
                 continue;
             }
             Environment included = loader.environment(env, projectDir, envFiles, where);
-            Node imported = loadIncludedProject(paths, included, where, chain, projectDir);
+            Node imported = loadIncludedProject(paths, included, where, chain);
             if (imported instanceof MappingNode im) {
                 result = importResources(im, result);
             }
@@ -107,8 +107,8 @@ final class IncludeResolver {
     }
 
     /** An included project: its files relative to its own project directory, each with include/extends. */
-    private Node loadIncludedProject(List<Path> paths, Environment env, SourceLocation via, List<Path> chain,
-                                     Path projectDir) throws Failure {
+    private Node loadIncludedProject(List<Path> paths, Environment env, SourceLocation via, List<Path> chain)
+            throws Failure {
         Node root = null;
         for (Path p : paths) {
             Node doc = loader.loadFile(p, env, via, chain, via, true);

@@ -22,6 +22,7 @@ import static dev.netlint.ingest.compose.Scalars.fields;
  * {@link PortSpec} reads it) or its long one (target, published, host_ip, protocol).
  */
 final class PortParser {
+    private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
     private final Scalars scalars;
     private final Locations locations;
     private final Interpolator interpolator;
@@ -139,7 +140,7 @@ final class PortParser {
                     unknown = true;
                 } else {
                     protocol = proto.value().strip().toLowerCase(Locale.ROOT);
-                    if (!Set.of("tcp", "udp", "sctp").contains(protocol)) {
+                    if (!PROTOCOLS.contains(protocol)) {
                         scalars.problem(proto.location(), "invalid protocol \"" + proto.value()
                                 + "\" (tcp, udp or sctp)");
                         return null;

@@ -46,26 +46,22 @@ public final class DaemonJsonReader implements InputReader {
     public void read(SourceFile file, IngestContext context) throws InputException {
         String name = file.displayName();
         DaemonSettings d = new DaemonSettings(SourceLocation.of(name, 1, 1));
-        try {
-            Json.read(file, p -> {
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    throw new InputException(1, 1, "daemon.json must be a JSON object");
-                }
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    field(p, key, d, name, context);
-                }
-                JsonToken after = p.nextToken();
-                if (after != null) {
-                    throw new InputException(p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr(),
-                            "invalid JSON in daemon.json: more content after the top-level object "
-                                    + "(the daemon refuses to start: 'invalid character ... after top-level value')");
-                }
-            });
-        } catch (IOException e) {
-            throw Json.failure(e, "daemon.json");
-        }
+        Json.read(file, "daemon.json", p -> {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new InputException(1, 1, "daemon.json must be a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                field(p, key, d, name, context);
+            }
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                throw new InputException(p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr(),
+                        "invalid JSON in daemon.json: more content after the top-level object "
+                                + "(the daemon refuses to start: 'invalid character ... after top-level value')");
+            }
+        });
         context.model().host(context.hostOf(name)).daemon(d);
     }
 
@@ -128,7 +124,7 @@ public final class DaemonJsonReader implements InputReader {
                     if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
                         size = p.getIntValue();
                         sizeAt = Json.here(p, file);
-                    } else {
+                    } else if (p.currentToken() != JsonToken.VALUE_NULL) { // Go's decoder leaves a field alone for null
                         wrongType(p, "size", "an integer", file, context);
                     }
                 } else {
@@ -168,14 +164,7 @@ public final class DaemonJsonReader implements InputReader {
     private static void wrongType(JsonParser p, String key, String expected, String file, IngestContext context)
             throws IOException {
         SourceLocation at = Json.here(p, file);
-        String got = switch (p.currentToken()) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            default -> "another value";
-        };
+        String got = Json.kind(p.currentToken());
         p.skipChildren();
         context.problem(at, "\"" + key + "\" must be " + expected + ", not " + got
                 + "; the daemon refuses to start with this daemon.json (json: cannot unmarshal)");

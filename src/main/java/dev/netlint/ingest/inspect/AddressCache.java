@@ -1,5 +1,7 @@
 package dev.netlint.ingest.inspect;
 
+import dev.netlint.address.AddressParser;
+import dev.netlint.address.Ip;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.model.Text;
@@ -39,6 +41,25 @@ final class AddressCache {
 
     AddressValue address(String raw, SourceLocation where) {
         return lookup(addresses, Text.of(raw, where), false);
+    }
+
+    /**
+     * An address as the daemon prints it in inspect output: old engines wrote the gateway, and every
+     * engine writes endpoint addresses, with the subnet's prefix length ({@code 172.19.0.1/16}).
+     * That is Docker's notation, not a mistake in the file, so the prefix is dropped.
+     */
+    AddressValue observed(Text t) {
+        String v = t.value().trim();
+        int slash = v.indexOf('/');
+        if (slash > 0) {
+            // A valid CIDR block's address (checked in parts: parsing the block too costs as much again)
+            AddressValue address = address(v.substring(0, slash), t.location());
+            Ip ip = address.asIp().orElse(null);
+            if (ip != null && AddressParser.isPrefixLength(v.substring(slash + 1), ip.family())) {
+                return address;
+            }
+        }
+        return address(t);
     }
 
     private static AddressValue lookup(ConcurrentHashMap<String, AddressValue> map, Text t, boolean cidr) {

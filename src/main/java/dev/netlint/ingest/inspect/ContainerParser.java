@@ -135,28 +135,22 @@ final class ContainerParser {
                         String k = p.currentName();
                         p.nextToken();
                         if (k.equals("IPv4Address")) {
-                            Text s = cx.nonBlankString(p);
-                            if (s != null) {
-                                a.ipv4(AddressCache.PER_HOST.address(s));
+                            AddressValue v = cx.address(p, AddressCache.PER_HOST);
+                            if (v != null) {
+                                a.ipv4(v);
                             }
                         } else if (k.equals("IPv6Address")) {
-                            Text s = cx.nonBlankString(p);
-                            if (s != null) {
-                                a.ipv6(AddressCache.PER_HOST.address(s));
+                            AddressValue v = cx.address(p, AddressCache.PER_HOST);
+                            if (v != null) {
+                                a.ipv6(v);
                             }
                         } else {
                             p.skipChildren();
                         }
                     }
                 }
-                case "IPAddress" -> {
-                    Text s = cx.nonBlankString(p);
-                    seen4 = s == null ? null : AddressCache.PER_HOST.address(s);
-                }
-                case "GlobalIPv6Address" -> {
-                    Text s = cx.nonBlankString(p);
-                    seen6 = s == null ? null : AddressCache.PER_HOST.address(s);
-                }
+                case "IPAddress" -> seen4 = cx.address(p, AddressCache.PER_HOST);
+                case "GlobalIPv6Address" -> seen6 = cx.address(p, AddressCache.PER_HOST);
                 case "Aliases" -> {
                     for (Text alias : stringList(p, cx)) {
                         a.alias(alias);
@@ -181,7 +175,6 @@ final class ContainerParser {
         e.dns.forEach(c::dns);
         return c;
     }
-
 
     private static List<Text> stringList(JsonParser p, ParseContext cx) throws IOException {
         List<Text> out = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.netlint.ingest.inspect;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.netlint.address.AddressParser;
 import dev.netlint.model.AddressValue;
 import dev.netlint.model.IpamPool;
 import dev.netlint.model.Network;
@@ -59,7 +58,6 @@ final class DockerNetworkParser {
         }
     }
 
-
     static void ipam(JsonParser p, ParseContext cx, Element e) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
@@ -86,42 +84,37 @@ final class DockerNetworkParser {
     /** One IPAM.Config entry; null when it is empty ({@code {}}, as plugins and old engines print). */
     private static IpamPool ipamConfig(JsonParser p, ParseContext cx) throws IOException {
         IpamPool pool = new IpamPool(Json.here(p, cx.name));
-        boolean any = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
             switch (key) {
                 case "Subnet" -> {
-                    Text s = cx.nonBlankString(p);
-                    if (s != null) {
-                        pool.subnet(AddressCache.REPEATED.cidr(s));
-                        any = true;
+                    AddressValue v = cx.cidr(p, AddressCache.REPEATED);
+                    if (v != null) {
+                        pool.subnet(v);
                     }
                 }
                 case "IPRange" -> {
-                    Text s = cx.nonBlankString(p);
-                    if (s != null) {
-                        pool.ipRange(AddressCache.PER_HOST.cidr(s));
-                        any = true;
+                    AddressValue v = cx.cidr(p, AddressCache.PER_HOST);
+                    if (v != null) {
+                        pool.ipRange(v);
                     }
                 }
                 case "Gateway" -> {
-                    Text s = cx.nonBlankString(p);
-                    if (s != null) {
-                        pool.gateway(observedAddress(s, AddressCache.REPEATED));
-                        any = true;
+                    AddressValue v = cx.observedAddress(p, AddressCache.REPEATED);
+                    if (v != null) {
+                        pool.gateway(v);
                     }
                 }
                 case "AuxiliaryAddresses", "AuxAddresses" -> {
                     for (Map.Entry<String, Text> aux : cx.stringMap(p).entrySet()) {
                         pool.aux(aux.getKey(), AddressCache.REPEATED.address(aux.getValue()));
-                        any = true;
                     }
                 }
                 default -> p.skipChildren();
             }
         }
-        return any ? pool : null;
+        return pool.isEmpty() ? null : pool;
     }
 
     static void endpoints(JsonParser p, ParseContext cx, Element e) throws IOException {
@@ -144,14 +137,8 @@ final class DockerNetworkParser {
                 p.nextToken();
                 switch (key) {
                     case "Name" -> cname = Json.unlocatedString(p);
-                    case "IPv4Address" -> {
-                        Text s = cx.nonBlankString(p);
-                        v4 = s == null ? null : observedAddress(s, AddressCache.PER_HOST);
-                    }
-                    case "IPv6Address" -> {
-                        Text s = cx.nonBlankString(p);
-                        v6 = s == null ? null : observedAddress(s, AddressCache.PER_HOST);
-                    }
+                    case "IPv4Address" -> v4 = cx.observedAddress(p, AddressCache.PER_HOST);
+                    case "IPv6Address" -> v6 = cx.observedAddress(p, AddressCache.PER_HOST);
                     default -> p.skipChildren();
                 }
             }
@@ -178,24 +165,5 @@ final class DockerNetworkParser {
             }
         }
         return from;
-    }
-
-    /**
-     * An address as the daemon prints it in inspect output: old engines wrote the gateway, and every
-     * engine writes endpoint addresses, with the subnet's prefix length ({@code 172.19.0.1/16}).
-     * That is Docker's notation, not a mistake in the file, so the prefix is dropped.
-     */
-    static AddressValue observedAddress(Text t, AddressCache cache) {
-        String v = t.value().trim();
-        int slash = v.indexOf('/');
-        if (slash > 0) {
-            // A valid CIDR block's address (checked in parts: parsing the block too costs as much again)
-            AddressValue address = cache.address(v.substring(0, slash), t.location());
-            if (address.asIp().isPresent()
-                    && AddressParser.isPrefixLength(v.substring(slash + 1), address.asIp().get().family())) {
-                return address;
-            }
-        }
-        return cache.address(t);
     }
 }

@@ -108,9 +108,9 @@ public final class InspectReader implements InputReader {
         }
 
         void apply(IngestContext context) throws InputException {
-            Project project = null;
             if (!items.isEmpty()) {
-                project = new Project(name, Project.Kind.OBSERVED, SourceLocation.of(name, 1, 1), context.hostOf(name));
+                Project project = new Project(name, Project.Kind.OBSERVED, SourceLocation.of(name, 1, 1),
+                        context.hostOf(name));
                 context.model().add(project);
                 for (Object item : items) {
                     if (item instanceof Network n) {
@@ -119,8 +119,6 @@ public final class InspectReader implements InputReader {
                         project.add((Container) item);
                     }
                 }
-            }
-            if (project != null) {
                 resolveConfigFrom(project);
             }
             if (skippedElements > 0) {
@@ -155,11 +153,7 @@ public final class InspectReader implements InputReader {
         }
 
         private void parse() throws InputException {
-            try {
-                Json.read(file, this::array);
-            } catch (IOException e) {
-                throw Json.failure(e, "inspect output");
-            }
+            Json.read(file, "inspect output", this::array);
         }
 
         private void array(JsonParser p) throws IOException, InputException {
@@ -173,7 +167,7 @@ public final class InspectReader implements InputReader {
                             "invalid JSON in inspect output: unexpected end of the file (truncated JSON?)");
                 }
                 if (t != JsonToken.START_OBJECT) {
-                    skip(Json.here(p, name), kindOf(t));
+                    skip(Json.here(p, name), Json.kind(t));
                     p.skipChildren();
                     continue;
                 }
@@ -189,18 +183,6 @@ public final class InspectReader implements InputReader {
             if (skippedElements++ == 0) {
                 firstSkipped = where;
                 skippedKind = kind;
-            }
-        }
-
-        /** What a non-object element is, for the skip note (JsonToken.asString() is null for values). */
-        private static String kindOf(JsonToken t) {
-            switch (t) {
-                case VALUE_STRING: return "a string";
-                case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: return "a number";
-                case VALUE_TRUE: case VALUE_FALSE: return "a boolean";
-                case VALUE_NULL: return "null";
-                case START_ARRAY: return "an array";
-                default: return "not an object";
             }
         }
 

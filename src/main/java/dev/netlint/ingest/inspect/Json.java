@@ -54,30 +54,54 @@ public final class Json {
     private static final int SCRATCH_KEPT = 4 * 1024 * 1024;
 
     /**
-     * Parses the file with a streaming parser, refusing files over {@link SourceFile#MAX_BYTES}.
-     * The parser reads a scratch array in place, so it must not outlive {@code body}.
+     * Parses the file with a streaming parser, refusing files over {@link SourceFile#MAX_BYTES}; a
+     * JSON error becomes an input error about {@code what} ("inspect output"). The parser reads a
+     * scratch array in place, so it must not outlive {@code body}.
      */
-    public static void read(SourceFile file, Body body) throws InputException, IOException {
+    public static void read(SourceFile file, String what, Body body) throws InputException {
         byte[] scratch = SCRATCH.get();
         SCRATCH.remove(); // a read nested in body gets an array of its own
-        FileBytes bytes;
+        byte[] kept = scratch;
+        try {
+            FileBytes bytes = bytesOf(file, scratch);
+            byte[] used = bytes.array();
+            if (used.length <= SCRATCH_KEPT && (scratch == null || used.length > scratch.length)) {
+                kept = used; // the file did not fit: its larger array serves the next files
+            }
+            try (JsonParser p = FACTORY.createParser(used, 0, bytes.length())) {
+                body.read(p);
+            } catch (IOException e) {
+                throw failure(e, what);
+            }
+        } finally {
+            SCRATCH.set(kept);
+        }
+    }
+
+    private static FileBytes bytesOf(SourceFile file, byte[] scratch) throws InputException {
         try {
             long size = file.size();
             if (size > SourceFile.MAX_BYTES) {
                 throw new InputException(1, 1, "file is " + size / (1024 * 1024) + " MiB, over the "
                         + SourceFile.MAX_BYTES / (1024 * 1024) + " MiB limit for one input; it was not read");
             }
-            bytes = file.contentBytes(scratch);
+            return file.contentBytes(scratch);
         } catch (IOException e) {
-            SCRATCH.set(scratch);
             throw new InputException(0, 0, "cannot read: " + e.getMessage());
         }
-        try (JsonParser p = FACTORY.createParser(bytes.array(), 0, bytes.length())) {
-            body.read(p);
-        } finally {
-            byte[] used = bytes.array();
-            SCRATCH.set(used.length <= SCRATCH_KEPT && (scratch == null || used.length >= scratch.length) ? used : scratch);
-        }
+    }
+
+    /** What kind of value a token starts, for messages: "a string", "an array", "null". */
+    public static String kind(JsonToken t) {
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> "another value";
+        };
     }
 
     /** A parser over the first bytes only (content sniffing). */
@@ -245,7 +269,7 @@ public final class Json {
     }
 
     /** Turns a Jackson parse failure into a located input error. */
-    public static InputException failure(IOException e, String what) {
+    static InputException failure(IOException e, String what) {
         if (e instanceof StreamConstraintsException) {
             return new InputException(0, 0, what + " exceeds netlint's limits: " + firstLine(e.getMessage()));
         }

@@ -2,9 +2,11 @@ package dev.netlint.ingest.inspect;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.netlint.model.AddressValue;
 import dev.netlint.model.Text;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,20 +25,23 @@ final class ParseContext {
 
     /** An object's scalar values, as words; other values are left out, and a non-object is empty. */
     Map<String, Text> stringMap(JsonParser p) throws IOException {
-        Map<String, Text> out = new LinkedHashMap<>();
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
-            return out;
+            return Collections.emptyMap();
         }
+        Map<String, Text> out = null; // made on the first value: most networks' Options are {}
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
             Text v = Json.word(p, name, words);
             if (v != null) {
+                if (out == null) {
+                    out = new LinkedHashMap<>();
+                }
                 out.put(key, v);
             }
         }
-        return out;
+        return out == null ? Collections.emptyMap() : out;
     }
 
     /**
@@ -55,6 +60,24 @@ final class ParseContext {
             p.skipChildren();
         }
         return false;
+    }
+
+    /** The current value as a CIDR block, parsed through {@code cache}; null unless a non-blank string. */
+    AddressValue cidr(JsonParser p, AddressCache cache) throws IOException {
+        Text s = nonBlankString(p);
+        return s == null ? null : cache.cidr(s);
+    }
+
+    /** The current value as an address, parsed through {@code cache}; null unless a non-blank string. */
+    AddressValue address(JsonParser p, AddressCache cache) throws IOException {
+        Text s = nonBlankString(p);
+        return s == null ? null : cache.address(s);
+    }
+
+    /** The same for an address as inspect output prints it, maybe with a prefix ({@link AddressCache#observed}). */
+    AddressValue observedAddress(JsonParser p, AddressCache cache) throws IOException {
+        Text s = nonBlankString(p);
+        return s == null ? null : cache.observed(s);
     }
 
     /** The current value when it is a JSON string that is not blank; null (and skipped) otherwise. */

@@ -2,6 +2,7 @@ package dev.netlint.ingest.inspect;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.netlint.model.AddressValue;
 import dev.netlint.model.IpamPool;
 import dev.netlint.model.Network;
 import dev.netlint.model.Text;
@@ -43,36 +44,32 @@ final class PodmanNetworkParser {
         }
         while (ParseContext.nextObjectInArray(p)) {
             IpamPool pool = new IpamPool(Json.here(p, cx.name));
-            boolean any = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 p.nextToken();
                 switch (key) {
                     case "subnet" -> {
-                        Text s = cx.nonBlankString(p);
-                        if (s != null) {
-                            pool.subnet(AddressCache.REPEATED.cidr(s));
-                            any = true;
+                        AddressValue v = cx.cidr(p, AddressCache.REPEATED);
+                        if (v != null) {
+                            pool.subnet(v);
                         }
                     }
                     case "gateway" -> {
-                        Text s = cx.nonBlankString(p);
-                        if (s != null) {
-                            pool.gateway(AddressCache.REPEATED.address(s));
-                            any = true;
+                        AddressValue v = cx.address(p, AddressCache.REPEATED);
+                        if (v != null) {
+                            pool.gateway(v);
                         }
                     }
                     case "lease_range" -> {
                         Text[] range = leaseRange(p, cx);
                         if (range[0] != null && range[1] != null) {
                             pool.leaseRange(AddressCache.PER_HOST.address(range[0]), AddressCache.PER_HOST.address(range[1]));
-                            any = true;
                         }
                     }
                     default -> p.skipChildren();
                 }
             }
-            if (any) {
+            if (!pool.isEmpty()) {
                 e.pools.add(pool);
             }
         }

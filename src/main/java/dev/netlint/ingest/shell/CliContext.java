@@ -19,8 +19,13 @@ final class CliContext {
 
     /** A word as text, unknown when its value is only known at run time. */
     Text text(ShellWord w) {
-        SourceLocation l = source.location(w.start(), w.end());
+        SourceLocation l = loc(w);
         return w.unknown() ? Text.unknown(w.value(), l) : Text.of(w.value(), l);
+    }
+
+    /** A word as a name: its value, or {@code $NAME} when only known at run time. */
+    String name(ShellWord w) {
+        return w.unknown() ? "$" + w.value() : w.value();
     }
 
     SourceLocation loc(ShellWord w) {

@@ -5,7 +5,6 @@ import dev.netlint.model.Attachment;
 import dev.netlint.model.Container;
 import dev.netlint.model.NetworkMode;
 import dev.netlint.model.Operation;
-import dev.netlint.model.Project;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.model.Text;
 
@@ -19,11 +18,9 @@ import java.util.Locale;
  */
 final class ContainerCommands {
     private final CliContext cx;
-    private final Project project;
 
     ContainerCommands(CliContext cx) {
         this.cx = cx;
-        this.project = cx.project;
     }
 
     void run(DockerCli.Command cmd, boolean start) {
@@ -34,7 +31,7 @@ final class ContainerCommands {
         String name;
         SourceLocation nameLoc;
         if (nameFlag != null && nameFlag.value() != null) {
-            name = nameFlag.value().unknown() ? "$" + nameFlag.value().value() : nameFlag.value().value();
+            name = cx.name(nameFlag.value());
             nameLoc = cx.loc(nameFlag.value());
         } else {
             name = "<unnamed container at line " + where.line() + ">";
@@ -125,8 +122,8 @@ final class ContainerCommands {
         }
         p.all("add-host").stream().filter(f -> f.value() != null).forEach(f -> c.extraHost(cx.value(f)));
         p.all("link").stream().filter(f -> f.value() != null).forEach(f -> c.link(cx.value(f)));
-        project.add(c);
-        project.add(new Operation.RunContainer(c, List.copyOf(networks), start, ipv4, ipv6, p.opaque(), where, cond));
+        cx.project.add(c);
+        cx.project.add(new Operation.RunContainer(c, List.copyOf(networks), start, ipv4, ipv6, p.opaque(), where, cond));
     }
 
     /**
@@ -183,7 +180,7 @@ final class ContainerCommands {
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
         for (ShellWord name : p.positionals()) {
-            project.add(new Operation.RemoveContainer(cx.text(name), where, cond));
+            cx.project.add(new Operation.RemoveContainer(cx.text(name), where, cond));
         }
     }
 }

@@ -22,14 +22,12 @@ final class DockerCli {
     private static final Set<String> SUDO_VALUE_FLAGS = Set.of("-u", "-g", "-p", "-U", "-C", "-D", "-r", "-t", "-T", "-h");
 
     private final CliContext cx;
-    private final Project project;
     private final ContainerCommands containers;
     private final NetworkCommands networks;
     private final SwarmCommands swarm;
 
     DockerCli(ShellSource source, Project project) {
         this.cx = new CliContext(source, project);
-        this.project = project;
         this.containers = new ContainerCommands(cx);
         this.networks = new NetworkCommands(cx);
         this.swarm = new SwarmCommands(cx);
@@ -95,7 +93,7 @@ final class DockerCli {
                             .then(containers::remove);
                     case "prune" -> {
                         if (at.command(DockerFlags.CONTAINER_PRUNE, from, "docker container prune").effective()) {
-                            project.add(new Operation.RemoveContainer(Text.unknown("prune", where), where, cond));
+                            cx.project.add(new Operation.RemoveContainer(Text.unknown("prune", where), where, cond));
                         }
                     }
                     default -> { }
@@ -116,7 +114,7 @@ final class DockerCli {
                     case "inspect" -> at.command(DockerFlags.NETWORK_INSPECT, from, "docker network inspect");
                     case "prune" -> {
                         if (at.command(DockerFlags.NETWORK_PRUNE, from, "docker network prune").effective()) {
-                            project.add(new Operation.RemoveNetwork(Text.unknown("prune", where), where, cond));
+                            cx.project.add(new Operation.RemoveNetwork(Text.unknown("prune", where), where, cond));
                         }
                     }
                     default -> { }
@@ -125,8 +123,8 @@ final class DockerCli {
             case "system" -> {
                 if (action.equals("prune")
                         && at.command(DockerFlags.SYSTEM_PRUNE, sub + 2, "docker system prune").effective()) {
-                    project.add(new Operation.RemoveContainer(Text.unknown("prune", where), where, cond));
-                    project.add(new Operation.RemoveNetwork(Text.unknown("prune", where), where, cond));
+                    cx.project.add(new Operation.RemoveContainer(Text.unknown("prune", where), where, cond));
+                    cx.project.add(new Operation.RemoveNetwork(Text.unknown("prune", where), where, cond));
                 }
             }
             case "service" -> {
@@ -138,7 +136,7 @@ final class DockerCli {
                 if (action.equals("init")) {
                     at.command(DockerFlags.SWARM_INIT, sub + 2, "docker swarm init").then(swarm::init);
                 } else if (action.equals("join") && !elsewhere) {
-                    project.add(new Operation.SwarmInit(List.of(), where, true));
+                    cx.project.add(new Operation.SwarmInit(List.of(), where, true));
                 }
             }
             default -> { }
@@ -199,7 +197,7 @@ final class DockerCli {
         FlagSpec.Refusal r = p.refusal();
         if (r != null) {
             SourceLocation at = r.at() == null ? where : cx.loc(r.at());
-            project.add(new Operation.Refused("docker", shownPath, r.message(), r.hint(), at, cond));
+            cx.project.add(new Operation.Refused("docker", shownPath, r.message(), r.hint(), at, cond));
         }
         return p;
     }

@@ -12,8 +12,6 @@ import java.util.List;
  */
 final class FlagParser {
     private final FlagSpec spec;
-    private final boolean interspersed;
-    private final boolean complete;
     private final List<ShellWord> words;
     private final String shownPath;
     private final List<Flag> flags = new ArrayList<>();
@@ -28,8 +26,6 @@ final class FlagParser {
 
     FlagParser(FlagSpec spec, List<ShellWord> words, String shownPath, boolean countable) {
         this.spec = spec;
-        this.interspersed = spec.interspersed();
-        this.complete = spec.complete();
         this.words = words;
         this.shownPath = shownPath;
         this.countable = countable;
@@ -55,14 +51,14 @@ final class FlagParser {
                     certain = false;
                 }
                 positional(w, i);
-                flagsDone = !interspersed;
+                flagsDone = !spec.interspersed();
                 i++;
                 continue;
             }
             String v = w.value();
             if (v.length() < 2 || v.charAt(0) != '-') {
                 positional(w, i);
-                flagsDone = !interspersed;
+                flagsDone = !spec.interspersed();
                 i++;
                 continue;
             }
@@ -75,11 +71,11 @@ final class FlagParser {
             int[] next = {i + 1};
             r = v.startsWith("--") ? longFlag(w, next) : shortFlags(w, next);
             if (r != null) {
-                if (certain && complete) {
+                if (certain && spec.complete()) {
                     return done(r);
                 }
                 opaque = true; // an unread flag after an unquoted $OPTS, or one this table does not list
-                if (!interspersed && r.message().startsWith("unknown flag") && !v.contains("=")
+                if (!spec.interspersed() && r.message().startsWith("unknown flag") && !v.contains("=")
                         && next[0] < words.size() && !words.get(next[0]).value().startsWith("-")) {
                     next[0]++; // it may take the next word: the image cannot be told apart
                 }

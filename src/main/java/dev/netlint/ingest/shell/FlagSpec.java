@@ -147,8 +147,9 @@ final class FlagSpec {
         return complete;
     }
 
-    List<CliFlag> flags() {
-        return List.copyOf(byName.values());
+    /** The flags in table order. */
+    Collection<CliFlag> flags() {
+        return Collections.unmodifiableCollection(byName.values());
     }
 
     CliFlag flag(String name) {
@@ -157,11 +158,6 @@ final class FlagSpec {
 
     CliFlag shorthand(char c) {
         return byShorthand.get(c);
-    }
-
-    /** The flags in table order, without the copy {@link #flags()} makes. */
-    Collection<CliFlag> declared() {
-        return Collections.unmodifiableCollection(byName.values());
     }
 
     Parsed parse(List<ShellWord> words, int from) {

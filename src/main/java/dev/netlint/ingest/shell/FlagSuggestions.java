@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CLI's "did you mean" hints for an unknown flag: apart from the parser, since they only matter
- * once a command is refused.
+ * The CLI's "did you mean" hints for an unknown flag, apart from the parser: they are worked out for
+ * every unknown flag, and shown only when the command is refused.
  */
 final class FlagSuggestions {
     private FlagSuggestions() {
@@ -15,7 +15,7 @@ final class FlagSuggestions {
     static String suggestLong(FlagSpec spec, String name) {
         CliFlag best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (CliFlag f : spec.declared()) {
+        for (CliFlag f : spec.flags()) {
             if (f.hidden() || f.deprecated() != null) {
                 continue;
             }
@@ -51,8 +51,9 @@ final class FlagSuggestions {
         }
         List<CliFlag> candidates = new ArrayList<>();
         char other = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
-        if (spec.shorthand(other) != null) {
-            candidates.add(spec.shorthand(other));
+        CliFlag otherCase = spec.shorthand(other);
+        if (otherCase != null) {
+            candidates.add(otherCase);
         }
         for (char n : Keyboard.neighbours(c)) {
             CliFlag f = spec.shorthand(n);

@@ -7,7 +7,6 @@ import dev.netlint.model.Container;
 import dev.netlint.model.IpamPool;
 import dev.netlint.model.Network;
 import dev.netlint.model.Operation;
-import dev.netlint.model.Project;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.model.Text;
 
@@ -21,11 +20,9 @@ import java.util.Optional;
  */
 final class NetworkCommands {
     private final CliContext cx;
-    private final Project project;
 
     NetworkCommands(CliContext cx) {
         this.cx = cx;
-        this.project = cx.project;
     }
 
     void remove(DockerCli.Command cmd) {
@@ -33,7 +30,7 @@ final class NetworkCommands {
         SourceLocation where = cmd.where();
         boolean cond = cmd.cond();
         for (ShellWord name : p.positionals()) {
-            project.add(new Operation.RemoveNetwork(cx.text(name), where, cond));
+            cx.project.add(new Operation.RemoveNetwork(cx.text(name), where, cond));
         }
     }
 
@@ -46,7 +43,7 @@ final class NetworkCommands {
         }
         ShellWord nameWord = p.positionals().get(0);
         Text name = cx.text(nameWord);
-        Network n = new Network(nameWord.unknown() ? "$" + nameWord.value() : nameWord.value(), name.location());
+        Network n = new Network(cx.name(nameWord), name.location());
         FlagSpec.Flag driver = p.last("driver");
         if (driver != null && driver.value() != null) {
             n.driver(cx.value(driver));
@@ -93,10 +90,10 @@ final class NetworkCommands {
         }
         ipam(n, p);
         configFrom(n, p);
-        if (!project.networks().containsKey(n.name())) {
-            project.add(n);
+        if (!cx.project.networks().containsKey(n.name())) {
+            cx.project.add(n);
         }
-        project.add(new Operation.CreateNetwork(n, name, where, cond));
+        cx.project.add(new Operation.CreateNetwork(n, name, where, cond));
     }
 
     /**
@@ -110,7 +107,7 @@ final class NetworkCommands {
         if (from == null || from.value() == null || from.value().unknown()) {
             return;
         }
-        Network config = project.networks().get(from.value().value());
+        Network config = cx.project.networks().get(from.value().value());
         if (config == null || config.declaredKeys().get(Network.CONFIG_ONLY) == null) {
             return;
         }
@@ -123,7 +120,7 @@ final class NetworkCommands {
         if (n.enableIpv6() == null && config.enableIpv6() != null) {
             n.enableIpv6(config.enableIpv6(), config.enableIpv6Location());
         }
-        project.networks().remove(config.name());
+        cx.project.networks().remove(config.name());
     }
 
     /**
@@ -220,7 +217,7 @@ final class NetworkCommands {
         AddressValue v4 = ip != null && ip.value() != null ? AddressValue.address(cx.value(ip)) : null;
         AddressValue v6 = ip6 != null && ip6.value() != null ? AddressValue.address(cx.value(ip6)) : null;
         List<Text> aliases = p.all("alias").stream().filter(f -> f.value() != null).map(cx::value).toList();
-        project.add(new Operation.Connect(net, container, v4, v6, aliases, where, cond));
+        cx.project.add(new Operation.Connect(net, container, v4, v6, aliases, where, cond));
         // the attachment, on a container this script runs, so the address rules see its --ip
         if (!container.unknown() && !net.unknown() && !Network.HOST.equals(net.value())
                 && !Network.NONE.equals(net.value()) && !Network.DEFAULT_BRIDGE.equals(net.value())) {
@@ -235,7 +232,7 @@ final class NetworkCommands {
 
     private Optional<Container> lastContainer(String name) {
         Container found = null;
-        for (Container c : project.containers()) {
+        for (Container c : cx.project.containers()) {
             if (c.name().equals(name)) {
                 found = c;
             }
@@ -250,7 +247,7 @@ final class NetworkCommands {
         if (p.positionals().size() < 2) {
             return;
         }
-        project.add(new Operation.Disconnect(cx.text(p.positionals().get(0)), cx.text(p.positionals().get(1)), where,
+        cx.project.add(new Operation.Disconnect(cx.text(p.positionals().get(0)), cx.text(p.positionals().get(1)), where,
                 cond));
     }
 }

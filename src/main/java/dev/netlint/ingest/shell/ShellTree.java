@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The tree-sitter-bash syntax tree of one shell text, parsed and then read within one time budget
- * and a node cap, so that no input can hold the reader up. Only {@link ShellParser} uses it: the
- * native library is loaded when shell input is read, not before.
+ * and a node cap, so that no input can hold the reader up. Made only by {@link ShellParser} (and
+ * read through {@link ShellWords}): the native library is loaded when shell input is read, not before.
  */
 final class ShellTree {
     /** Parsing stops after this long; a shell script that takes longer is not a shell script. */

@@ -58,7 +58,7 @@ final class ShellWords {
                         return expand(named.get(0), quoted, depth + 1);
                     }
                 }
-                return new Value(unescapeUnquoted(tree.textOf(n)), false);
+                return new Value(unescape(tree.textOf(n), false), false);
             }
             case "raw_string" -> {
                 String r = tree.textOf(n);
@@ -73,7 +73,7 @@ final class ShellWords {
                         continue;
                     }
                     if (ct.equals("string_content")) {
-                        b.append(unescapeDoubleQuoted(tree.textOf(c)));
+                        b.append(unescape(tree.textOf(c), true));
                         continue;
                     }
                     Value v = expand(c, inString, depth + 1);
@@ -112,33 +112,15 @@ final class ShellWords {
         return v == null ? Value.UNKNOWN : new Value(v, false);
     }
 
-    static String unescapeUnquoted(String s) {
+    /** Removes backslash escapes: any character unquoted, inside double quotes only $ ` " \ and newline. */
+    private static String unescape(String s, boolean doubleQuoted) {
         if (s.indexOf('\\') < 0) {
             return s;
         }
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char next = s.charAt(++i);
-                if (next != '\n') {
-                    b.append(next);
-                }
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    static String unescapeDoubleQuoted(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length() && "$`\"\\\n".indexOf(s.charAt(i + 1)) >= 0) {
+            if (c == '\\' && i + 1 < s.length() && (!doubleQuoted || "$`\"\\\n".indexOf(s.charAt(i + 1)) >= 0)) {
                 char next = s.charAt(++i);
                 if (next != '\n') {
                     b.append(next);

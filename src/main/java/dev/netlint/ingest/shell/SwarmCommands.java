@@ -4,7 +4,6 @@ import dev.netlint.model.AddressValue;
 import dev.netlint.model.Attachment;
 import dev.netlint.model.Container;
 import dev.netlint.model.Operation;
-import dev.netlint.model.Project;
 import dev.netlint.model.SourceLocation;
 import dev.netlint.model.Text;
 
@@ -14,11 +13,9 @@ import java.util.List;
 /** {@code docker service create} and {@code docker swarm init}: services, their networks and ports, and swarm pools. */
 final class SwarmCommands {
     private final CliContext cx;
-    private final Project project;
 
     SwarmCommands(CliContext cx) {
         this.cx = cx;
-        this.project = cx.project;
     }
 
     void service(DockerCli.Command cmd) {
@@ -54,7 +51,7 @@ final class SwarmCommands {
                 s.port(dev.netlint.ingest.ports.PortSpec.forCli(t.value(), t.unknown(), t.location()));
             }
         }
-        project.add(new Operation.CreateService(s, List.copyOf(networks), where, cond));
+        cx.project.add(new Operation.CreateService(s, List.copyOf(networks), where, cond));
     }
 
     /** {@code published=8080,target=80,protocol=udp,mode=host}. */
@@ -93,6 +90,6 @@ final class SwarmCommands {
         boolean cond = cmd.cond();
         List<AddressValue> pools = p.all("default-addr-pool").stream().filter(f -> f.value() != null)
                 .map(f -> AddressValue.cidr(cx.value(f))).toList();
-        project.add(new Operation.SwarmInit(pools, where, cond));
+        cx.project.add(new Operation.SwarmInit(pools, where, cond));
     }
 }

@@ -6,9 +6,7 @@ import dev.netlint.deploy.DeployState;
 import dev.netlint.deploy.HostPorts;
 import dev.netlint.deploy.PortBinds;
 import dev.netlint.deploy.Step;
-import dev.netlint.model.AddressValue;
 import dev.netlint.model.Container;
-import dev.netlint.model.DaemonSettings;
 import dev.netlint.model.Operation;
 import dev.netlint.model.PortMapping;
 import dev.netlint.model.Severity;
@@ -43,8 +41,7 @@ public final class HostPortAlreadyAllocated extends SimulatedRule {
             return Verdict.ACCEPTED;
         }
         Container c = op.container();
-        Optional<Ip> defaultIp = step.model().daemonOf(step.project().host()).map(DaemonSettings::ip)
-                .flatMap(AddressValue::asIp);
+        Optional<Ip> defaultIp = step.model().defaultBindIp(step.project().host());
         Verdict verdict = Verdict.ACCEPTED;
         Own own = new Own();
         List<HostPorts.Claim> fixed = new java.util.ArrayList<>();
@@ -87,11 +84,9 @@ public final class HostPortAlreadyAllocated extends SimulatedRule {
             if (own.clash(step, c, m, proto, binds, out) || clash(step, state, c, m, proto, binds, out)) {
                 verdict = Verdict.START_REFUSED;
             }
-            if (!PortBinds.flexible(m)) {
-                for (int port = m.hostPortStart(); port <= m.hostPortEnd(); port++) {
-                    for (PortBinds.Bind b : binds) {
-                        fixed.add(new HostPorts.Claim(proto, b, port));
-                    }
+            for (int port = m.hostPortStart(); port <= m.hostPortEnd(); port++) { // fixed: flexible ones went on above
+                for (PortBinds.Bind b : binds) {
+                    fixed.add(new HostPorts.Claim(proto, b, port));
                 }
             }
         }

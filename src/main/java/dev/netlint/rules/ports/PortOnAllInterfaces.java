@@ -1,9 +1,7 @@
 package dev.netlint.rules.ports;
 
 import dev.netlint.address.Ip;
-import dev.netlint.model.AddressValue;
 import dev.netlint.model.Container;
-import dev.netlint.model.DaemonSettings;
 import dev.netlint.model.Model;
 import dev.netlint.model.PortMapping;
 import dev.netlint.model.Project;
@@ -21,7 +19,7 @@ public final class PortOnAllInterfaces implements Rule {
     @Override
     public void check(Model model, FindingSink out) {
         for (Project p : model.projects()) {
-            Optional<Ip> defaultIp = model.daemonOf(p.host()).map(DaemonSettings::ip).flatMap(AddressValue::asIp);
+            Optional<Ip> defaultIp = model.defaultBindIp(p.host());
             boolean daemonBindsOneAddress = defaultIp.isPresent() && !defaultIp.get().isUnspecified();
             for (Container c : p.allContainers()) {
                 if (!ServiceNetworks.publishes(p, c)) {

@@ -24,6 +24,17 @@ public class DaemonJsonReaderTest {
     }
 
     @Test
+    void aNullSizeIsNoSizeAsForTheDaemonsJsonDecoder() throws InputException {
+        // Go's encoding/json leaves an int field alone for null: the daemon starts, as without "size".
+        Model withNull = read("{\"default-address-pools\": [{\"base\": \"10.137.0.0/16\", \"size\": null}]}");
+        Model without = read("{\"default-address-pools\": [{\"base\": \"10.137.0.0/16\"}]}");
+
+        assertThat(withNull.inputProblems()).isEqualTo(without.inputProblems()).isEmpty();
+        DaemonSettings d = withNull.daemonOf("node01").orElseThrow();
+        assertThat(d.defaultAddressPools()).singleElement().satisfies(pool -> assertThat(pool.size()).isNull());
+    }
+
+    @Test
     void readsTheNetworkingKeysWithLocations() throws InputException {
         Model model = read("""
                 {

@@ -188,6 +188,20 @@ class InspectReaderTest {
     }
 
     @Test
+    void everyKindOfNonObjectElementIsNamed() throws InputException {
+        String network = "{\"Name\": \"web\", \"Id\": \"abc\", \"Driver\": \"bridge\", \"IPAM\": {\"Config\": []},"
+                + " \"Containers\": {}}";
+        Map<String, String> kinds = Map.of("true", "a boolean", "false", "a boolean", "null", "null",
+                "[1, 2]", "an array", "\"text\"", "a string", "4.5", "a number");
+        for (Map.Entry<String, String> kind : kinds.entrySet()) {
+            Model model = read("mixed.json", "[\n  " + network + ",\n  " + kind.getKey() + "\n]\n");
+            assertThat(model.skippedInputs()).as(kind.getKey()).singleElement()
+                    .satisfies(s -> assertThat(s.reason()).startsWith("1 element of this array is " + kind.getValue() + ";")
+);
+        }
+    }
+
+    @Test
     void brokenInspectOutputIsALocatedError() {
         String truncated = "[\n  {\n    \"Name\": \"web\",\n    \"Scope\": \"local\",\n    \"Driver\": \"bridge\",\n    \"IPAM\": {\"Config\": [";
         assertThatThrownBy(() -> read("cut.json", truncated))
